@@ -1,0 +1,129 @@
+// taalwerk._core: run a scenario, check it, version information. Everything else (datasets,
+// sweeps, plots) is plain Python in the taalwerk package.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <memory>
+
+#include "cli/cli.hpp"
+#include "model/model_parameters.hpp"
+#include "model/simulation.hpp"
+#include "output/run_output.hpp"
+#include "scenario/parameter_definition.hpp"
+#include "scenario/scenario.hpp"
+#include "taalwerk/version.hpp"
+
+namespace py = pybind11;
+using namespace taalwerk;
+
+namespace {
+
+ScenarioValue to_scenario_value(const std::string& key, const py::handle& value) {
+    if (py::isinstance<py::bool_>(value)) return value.cast<bool>();
+    if (py::isinstance<py::int_>(value)) return value.cast<std::int64_t>();
+    if (py::isinstance<py::float_>(value)) return value.cast<double>();
+    if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+    if (py::isinstance<py::sequence>(value)) {
+        std::vector<double> list;
+        for (const auto& item : value.cast<py::sequence>()) {
+            if (!py::isinstance<py::float_>(item) && !py::isinstance<py::int_>(item))
+                throw ScenarioError("override: key '" + key + "': list elements must be numbers");
+            list.push_back(item.cast<double>());
+        }
+        return list;
+    }
+    throw ScenarioError("override: key '" + key + "': value of Python type '" +
+                        std::string(py::str(py::type::of(value).attr("__name__"))) +
+                        "' cannot be a scenario value (use bool, int, float, str or a list of numbers)");
+}
+
+Scenario load_with_overrides(const std::string& path, const py::dict& overrides) {
+    Scenario scenario = Scenario::load(path, model_catalogue());
+    for (const auto& [key, value] : overrides) {
+        const auto name = key.cast<std::string>();
+        scenario = scenario.with_override(name, to_scenario_value(name, value));
+    }
+    return scenario;
+}
+
+// Hands a vector to numpy without copying: the array owns the vector through a capsule.
+py::array_t<double> to_numpy(std::vector<double>&& values, std::size_t replicates, std::size_t months, std::size_t groups) {
+    auto* owned = new std::vector<double>(std::move(values));
+    py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+    return py::array_t<double>({replicates, months, groups}, owned->data(), owner);
+}
+
+py::dict run(const std::string& scenario_path, std::uint32_t seed, std::uint32_t replicates, int threads,
+             const py::dict& overrides) {
+    const Scenario scenario = load_with_overrides(scenario_path, overrides);
+    RunSettings settings;
+    settings.base_seed = seed;
+    settings.replicates = replicates;
+    settings.threads = threads;
+    RunOutput output;
+    {
+        py::gil_scoped_release release;
+        output = run_scenario(scenario, settings);
+    }
+    py::dict indicators;
+    py::dict units;
+    py::dict descriptions;
+    const std::size_t groups = output.group_labels.size();
+    for (auto& indicator : output.indicators) {
+        units[py::str(indicator.name)] = indicator.unit;
+        descriptions[py::str(indicator.name)] = indicator.description;
+        indicators[py::str(indicator.name)] =
+            to_numpy(std::move(indicator.values), output.replicate_count(), static_cast<std::size_t>(output.months), groups);
+    }
+    const RunMetadata& m = output.metadata;
+    py::dict metadata;
+    metadata["scenario_name"] = m.scenario_name;
+    metadata["scenario_toml"] = m.scenario_toml;
+    metadata["base_seed"] = m.base_seed;
+    metadata["replicates"] = m.replicates;
+    metadata["code_version"] = m.code_version;
+    metadata["library_versions"] = m.library_versions;
+    metadata["created_utc"] = m.created_utc;
+    metadata["agents"] = m.agents;
+    metadata["threads"] = m.threads;
+    py::dict result;
+    result["indicators"] = indicators;
+    result["units"] = units;
+    result["descriptions"] = descriptions;
+    result["group_labels"] = output.group_labels;
+    result["months"] = output.months;
+    result["metadata"] = metadata;
+    return result;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, module) {
+    module.doc() = "taalwerk simulation core (C++). Use the taalwerk package rather than this module.";
+    py::register_exception<ScenarioError>(module, "ScenarioError", PyExc_ValueError);
+    py::register_exception<OutputError>(module, "OutputError", PyExc_OSError);
+
+    module.def("run", &run, py::arg("scenario_path"), py::arg("seed") = 1u, py::arg("replicates") = 1u,
+               py::arg("threads") = 0, py::arg("overrides") = py::dict(),
+               "Run a scenario file (with validated overrides); returns indicators as (replicate, month, group) arrays.");
+    module.def(
+        "resolved_scenario",
+        [](const std::string& path, const py::dict& overrides) {
+            const Scenario scenario = load_with_overrides(path, overrides);
+            read_model_parameters(scenario);
+            return scenario.resolved_toml();
+        },
+        py::arg("scenario_path"), py::arg("overrides") = py::dict(),
+        "Validate a scenario (and overrides) and return the fully resolved scenario as TOML text.");
+    module.def(
+        "run_command_line",
+        [](const std::vector<std::string>& arguments) {
+            py::gil_scoped_release release;
+            return run_command_line(arguments);
+        },
+        py::arg("arguments"), "Run the taalwerk command line with these arguments; returns the exit code.");
+    module.def("parameters_markdown", [] { return parameters_markdown(model_catalogue()); });
+    module.def("version", [] { return std::string(build_info::git_describe); });
+    module.def("library_versions", [] { return library_versions(); });
+}

@@ -1,0 +1,72 @@
+#pragma once
+// Two-phase allocation of contested resources (course seats, vacancies, caseworker time,
+// budget; engineering note 4):
+//   1. claims: each agent's task writes its own claim slot, in parallel;
+//   2. allocate: per pool, claimants are ranked by priority (higher first), ties broken by a
+//      per-agent random key, then by agent id, and served in that order while the pool's
+//      capacity lasts. Service is strict: once a claim does not fit, nobody ranked below it is
+//      served from that pool this month, so a lower priority never jumps the queue;
+//   3. apply: each agent's task reads granted(agent), in parallel.
+// The result depends only on the claims, never on thread timing, and capacity is never exceeded.
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "engine/chunk_grid.hpp"
+
+namespace taalwerk {
+
+struct PoolResult {
+    std::uint32_t claimants = 0;
+    std::uint32_t granted = 0;
+    double amount_claimed = 0.0;
+    double amount_granted = 0.0;
+};
+
+class ContestedResourceAllocator {
+public:
+    static constexpr std::uint32_t no_pool = std::numeric_limits<std::uint32_t>::max();
+
+    ContestedResourceAllocator(std::uint32_t agents, std::uint32_t pools);
+
+    std::uint32_t pools() const { return static_cast<std::uint32_t>(pool_results_.size()); }
+
+    // Phase 1 (thread-safe per agent): every agent's slot must be written each round, by
+    // withdraw() or claim().
+    void withdraw(std::uint32_t agent) {
+        claim_pool_[agent] = no_pool;
+        granted_[agent] = 0;
+    }
+    void claim(std::uint32_t agent, std::uint32_t pool, std::int32_t priority, std::uint64_t tie_key,
+               double amount = 1.0) {
+        claim_pool_[agent] = pool;
+        claim_priority_[agent] = priority;
+        claim_tie_key_[agent] = tie_key;
+        claim_amount_[agent] = amount;
+        granted_[agent] = 0;
+    }
+
+    // Phase 2: capacity[pool] in the same unit as the claimed amounts.
+    void allocate(const ChunkGrid& grid, std::span<const double> capacity);
+
+    // Phase 3.
+    bool granted(std::uint32_t agent) const { return granted_[agent] != 0; }
+    const PoolResult& result(std::uint32_t pool) const { return pool_results_[pool]; }
+
+private:
+    void serve_pool(std::uint32_t pool, double capacity);
+
+    std::vector<std::uint32_t> claim_pool_;
+    std::vector<std::int32_t> claim_priority_;
+    std::vector<std::uint64_t> claim_tie_key_;
+    std::vector<double> claim_amount_;
+    std::vector<std::uint8_t> granted_;
+    // Scratch, sized once: claimants grouped by pool in agent order.
+    std::vector<std::uint32_t> chunk_pool_counts_;
+    std::vector<std::uint32_t> pool_begin_;
+    std::vector<std::uint32_t> claimants_by_pool_;
+    std::vector<PoolResult> pool_results_;
+};
+
+}  // namespace taalwerk

@@ -1,0 +1,68 @@
+#pragma once
+// All agent state as struct-of-arrays, allocated once per run (engineering note 1). Fields read
+// or written every month come first; attributes fixed at synthesis follow. An agent is an index.
+#include <cstdint>
+#include <type_traits>
+#include <vector>
+
+namespace taalwerk {
+
+enum class CourseStatus : std::uint8_t { not_started, waiting_for_seat, in_course, finished };
+
+struct AgentStore {
+    // --- touched every month ---
+    std::vector<float> proficiency;              // latent Dutch level: A1 = 1, A2 = 2, B1 = 3, B2 = 4
+    std::vector<std::uint8_t> housed;            // 0: in the AZC, 1: housed in a municipality
+    std::vector<CourseStatus> course_status;
+    std::vector<std::uint8_t> employed;
+    std::vector<std::uint8_t> job_full_time;
+    std::vector<std::uint8_t> job_permanent;
+    std::vector<std::uint16_t> months_in_course;
+    std::vector<std::uint16_t> months_waiting_for_seat;
+    std::vector<std::uint16_t> months_in_job;
+    std::vector<std::int16_t> first_job_month;   // -1 until the first job
+
+    // --- fixed at synthesis ---
+    std::vector<std::uint16_t> housing_month;    // month of housing (from the permit)
+    std::vector<std::uint8_t> municipality;
+    std::vector<std::uint16_t> profile_cell;     // index of the agent's attribute combination
+    std::vector<float> learnability;             // learning-speed factor (education, literacy, age, health)
+    std::vector<float> employability;            // job-finding factor (education, sex, health)
+
+    explicit AgentStore(std::uint32_t agents = 0) { resize(agents); }
+
+    std::uint32_t size() const { return static_cast<std::uint32_t>(proficiency.size()); }
+
+    // Every column once: resizing and the memory figure cannot forget a field.
+    template <class Visitor>
+    void for_each_column(Visitor&& visit) {
+        visit(proficiency, 0.0f);
+        visit(housed, std::uint8_t{0});
+        visit(course_status, CourseStatus::not_started);
+        visit(employed, std::uint8_t{0});
+        visit(job_full_time, std::uint8_t{0});
+        visit(job_permanent, std::uint8_t{0});
+        visit(months_in_course, std::uint16_t{0});
+        visit(months_waiting_for_seat, std::uint16_t{0});
+        visit(months_in_job, std::uint16_t{0});
+        visit(first_job_month, std::int16_t{-1});
+        visit(housing_month, std::uint16_t{0});
+        visit(municipality, std::uint8_t{0});
+        visit(profile_cell, std::uint16_t{0});
+        visit(learnability, 0.0f);
+        visit(employability, 0.0f);
+    }
+
+    void resize(std::uint32_t agents) {
+        for_each_column([agents](auto& column, auto initial) { column.assign(agents, initial); });
+    }
+
+    // Bytes of state per agent (the sum of the column element sizes).
+    std::size_t bytes_per_agent() {
+        std::size_t bytes = 0;
+        for_each_column([&bytes](auto& column, auto) { bytes += sizeof(typename std::decay_t<decltype(column)>::value_type); });
+        return bytes;
+    }
+};
+
+}  // namespace taalwerk

@@ -1,0 +1,67 @@
+#pragma once
+// The monthly indicators: what each counts, its unit and description. docs/outputs.md lists
+// them from this table (`taalwerk outputs`).
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+namespace taalwerk {
+
+enum class IndicatorId : std::size_t {
+    persons,
+    in_reception,
+    housed,
+    waiting_for_course_seat,
+    in_language_course,
+    seeking_work,
+    in_paid_work,
+    in_part_time_work,
+    in_full_time_work,
+    in_temporary_work,
+    in_permanent_work,
+    ever_worked,
+    in_work_6_months_or_more,
+    in_work_12_months_or_more,
+    on_bijstand,
+    language_below_a1,
+    language_a1,
+    language_a2,
+    language_b1,
+    language_b2_or_higher,
+    bijstand_paid,
+    count
+};
+
+inline constexpr std::size_t indicator_count = static_cast<std::size_t>(IndicatorId::count);
+
+struct IndicatorDescription {
+    std::string_view name;
+    std::string_view unit;
+    std::string_view description;
+};
+
+inline constexpr std::array<IndicatorDescription, indicator_count> indicator_descriptions{{
+    {"persons", "persons", "Adults of the cohort (the denominator of every share)."},
+    {"in_reception", "persons", "Living in an asylum reception centre (AZC), waiting for housing."},
+    {"housed", "persons", "Housed in a municipality."},
+    {"waiting_for_course_seat", "persons", "Housed and waiting for a language-course seat."},
+    {"in_language_course", "persons", "Following a language course this month."},
+    {"seeking_work", "persons", "Without a job and searching for one this month (at any intensity)."},
+    {"in_paid_work", "persons", "In paid work at the end of the month."},
+    {"in_part_time_work", "persons", "In part-time paid work."},
+    {"in_full_time_work", "persons", "In full-time paid work."},
+    {"in_temporary_work", "persons", "In paid work on a temporary contract."},
+    {"in_permanent_work", "persons", "In paid work on a permanent contract."},
+    {"ever_worked", "persons", "Had at least one job since the permit."},
+    {"in_work_6_months_or_more", "persons", "In the same job for 6 months or more (durable work)."},
+    {"in_work_12_months_or_more", "persons", "In the same job for 12 months or more."},
+    {"on_bijstand", "persons", "Receiving bijstand (social assistance), in full or as a top-up."},
+    {"language_below_a1", "persons", "Dutch below CEFR A1."},
+    {"language_a1", "persons", "Dutch at CEFR A1."},
+    {"language_a2", "persons", "Dutch at CEFR A2."},
+    {"language_b1", "persons", "Dutch at CEFR B1."},
+    {"language_b2_or_higher", "persons", "Dutch at CEFR B2 or higher."},
+    {"bijstand_paid", "EUR", "Bijstand paid this month."},
+}};
+
+}  // namespace taalwerk

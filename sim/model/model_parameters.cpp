@@ -1,0 +1,109 @@
+#include "model/model_parameters.hpp"
+
+#include <cmath>
+#include <sstream>
+
+namespace taalwerk {
+namespace {
+
+template <std::size_t N>
+std::array<double, N> fixed_list(const Scenario& scenario, const std::string& key) {
+    const auto& values = scenario.real_list(key);
+    std::array<double, N> result{};
+    for (std::size_t i = 0; i < N && i < values.size(); ++i) result[i] = values[i];
+    return result;
+}
+
+template <std::size_t N>
+void require_sum_one(const Scenario& scenario, const std::string& key, const std::array<double, N>& shares) {
+    double sum = 0.0;
+    for (double share : shares) sum += share;
+    if (std::abs(sum - 1.0) > 1e-6) {
+        std::ostringstream message;
+        message << scenario.name() << ": key '" << key << "': shares sum to " << sum << "; allowed: shares that sum to 1";
+        throw ScenarioError(message.str());
+    }
+}
+
+Pathway parse_pathway(const std::string& name) {
+    for (std::size_t i = 0; i < pathway_names.size(); ++i)
+        if (name == pathway_names[i]) return static_cast<Pathway>(i);
+    throw ScenarioError("unknown pathway '" + name + "'");
+}
+
+}  // namespace
+
+ModelParameters read_model_parameters(const Scenario& s) {
+    ModelParameters p;
+    p.months = static_cast<int>(s.integer("run.months"));
+    p.cohort_size = s.integer("cohort.size");
+
+    p.share_female = s.real("cohort.share_female");
+    const double syria = s.real("cohort.origin_share_syria");
+    const double eritrea = s.real("cohort.origin_share_eritrea");
+    if (syria + eritrea > 1.0 + 1e-9)
+        throw ScenarioError(s.name() + ": keys 'cohort.origin_share_syria' and 'cohort.origin_share_eritrea': together " +
+                            std::to_string(syria + eritrea) + "; allowed: at most 1 (the rest is 'other')");
+    p.origin_shares = {syria, eritrea, std::max(0.0, 1.0 - syria - eritrea)};
+    p.education_shares[0] = fixed_list<4>(s, "cohort.education_syria");
+    p.education_shares[1] = fixed_list<4>(s, "cohort.education_eritrea");
+    p.education_shares[2] = fixed_list<4>(s, "cohort.education_other");
+    require_sum_one(s, "cohort.education_syria", p.education_shares[0]);
+    require_sum_one(s, "cohort.education_eritrea", p.education_shares[1]);
+    require_sum_one(s, "cohort.education_other", p.education_shares[2]);
+    p.not_literate_share = fixed_list<3>(s, "cohort.not_literate_share");
+    p.age_band_shares = fixed_list<3>(s, "cohort.age_band_shares");
+    require_sum_one(s, "cohort.age_band_shares", p.age_band_shares);
+    p.mental_health_problem_share = s.real("cohort.mental_health_problem_share");
+
+    p.mean_months_to_housing = s.real("reception.mean_months_to_housing");
+
+    p.course_hours_per_week = s.real("language.course_hours_per_week");
+    p.gain_per_lesson_hour = s.real("language.gain_per_lesson_hour");
+    p.proficiency_ceiling = s.real("language.proficiency_ceiling");
+    p.learnability_by_education = fixed_list<4>(s, "language.learnability_by_education");
+    p.not_literate_learning_factor = s.real("language.not_literate_factor");
+    p.mental_health_learning_factor = s.real("language.mental_health_factor");
+    p.age_45_plus_learning_factor = s.real("language.age_45_plus_factor");
+    p.practice_gain_per_work_hour = s.real("language.practice_gain_per_work_hour");
+    p.max_course_months = static_cast<int>(s.integer("language.max_course_months"));
+
+    p.base_job_finding_rate = s.real("labour.base_job_finding_rate");
+    p.language_effect = s.real("labour.language_effect");
+    p.employability_by_education = fixed_list<4>(s, "labour.employability_by_education");
+    p.female_job_factor = s.real("labour.female_factor");
+    p.mental_health_job_factor = s.real("labour.mental_health_factor");
+    p.course_lock_in_factor = s.real("labour.course_lock_in_factor");
+    p.tightness = s.real("labour.tightness");
+    p.part_time_share_of_offers = s.real("labour.part_time_share_of_offers");
+    p.temporary_share_of_offers = s.real("labour.temporary_share_of_offers");
+    p.separation_rate_temporary = s.real("labour.separation_rate_temporary");
+    p.separation_rate_permanent = s.real("labour.separation_rate_permanent");
+    p.part_time_hours_per_week = s.real("labour.part_time_hours_per_week");
+    p.full_time_hours_per_week = s.real("labour.full_time_hours_per_week");
+    p.hourly_wage = s.real("labour.hourly_wage");
+
+    p.bijstand_norm = s.real("welfare.bijstand_norm");
+    p.earnings_disregard_share = s.real("welfare.earnings_disregard_share");
+
+    double total_weight = 0.0;
+    for (const auto& name : s.entries("municipalities")) {
+        const std::string prefix = "municipalities." + name + ".";
+        MunicipalityParameters m;
+        m.name = name;
+        m.cohort_weight = s.real(prefix + "cohort_weight");
+        m.pathway = parse_pathway(s.text(prefix + "pathway"));
+        m.course_seats_per_100 = s.real(prefix + "course_seats_per_100");
+        total_weight += m.cohort_weight;
+        p.municipalities.push_back(m);
+    }
+    if (p.municipalities.empty() || total_weight <= 0.0)
+        throw ScenarioError(s.name() + ": key 'municipalities.*.cohort_weight': weights sum to " +
+                            std::to_string(total_weight) + "; allowed: at least one municipality with a positive weight");
+    if (p.municipalities.size() > 250)
+        throw ScenarioError(s.name() + ": " + std::to_string(p.municipalities.size()) +
+                            " municipalities; allowed: at most 250");
+    return p;
+}
+
+}  // namespace taalwerk

@@ -1,0 +1,73 @@
+#pragma once
+// The scenario's values in typed form, read once before a run so the monthly step never looks
+// up a key. Cross-field rules (shares that must sum to one, ...) are checked here.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+
+namespace taalwerk {
+
+enum class Pathway : std::uint8_t { sequential, parallel, work_first };
+inline constexpr std::array<const char*, 3> pathway_names{"sequential", "parallel", "work_first"};
+
+struct MunicipalityParameters {
+    std::string name;
+    double cohort_weight = 1.0;
+    Pathway pathway = Pathway::sequential;
+    double course_seats_per_100 = 100.0;
+};
+
+struct ModelParameters {
+    int months = 60;
+    std::int64_t cohort_size = 0;
+
+    double share_female = 0.0;
+    std::array<double, 3> origin_shares{};                      // syria, eritrea, other
+    std::array<std::array<double, 4>, 3> education_shares{};    // [origin][education]
+    std::array<double, 3> not_literate_share{};                 // by origin
+    std::array<double, 3> age_band_shares{};
+    double mental_health_problem_share = 0.0;
+
+    double mean_months_to_housing = 0.0;
+
+    double course_hours_per_week = 0.0;
+    double gain_per_lesson_hour = 0.0;
+    double proficiency_ceiling = 5.0;
+    std::array<double, 4> learnability_by_education{};
+    double not_literate_learning_factor = 1.0;
+    double mental_health_learning_factor = 1.0;
+    double age_45_plus_learning_factor = 1.0;
+    double practice_gain_per_work_hour = 0.0;
+    int max_course_months = 36;
+
+    double base_job_finding_rate = 0.0;
+    double language_effect = 0.0;
+    std::array<double, 4> employability_by_education{};
+    double female_job_factor = 1.0;
+    double mental_health_job_factor = 1.0;
+    double course_lock_in_factor = 1.0;
+    double tightness = 1.0;
+    double part_time_share_of_offers = 0.0;
+    double temporary_share_of_offers = 0.0;
+    double separation_rate_temporary = 0.0;
+    double separation_rate_permanent = 0.0;
+    double part_time_hours_per_week = 0.0;
+    double full_time_hours_per_week = 0.0;
+    double hourly_wage = 0.0;
+
+    double bijstand_norm = 0.0;
+    double earnings_disregard_share = 0.0;
+
+    std::vector<MunicipalityParameters> municipalities;
+};
+
+// Throws ScenarioError (naming the keys) when values are individually valid but inconsistent.
+ModelParameters read_model_parameters(const Scenario& scenario);
+
+// Weeks per month, for converting weekly hours.
+inline constexpr double weeks_per_month = 52.0 / 12.0;
+
+}  // namespace taalwerk
