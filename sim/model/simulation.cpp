@@ -49,6 +49,10 @@ RunOutput run_scenario(const Scenario& scenario, const RunSettings& settings) {
     output.metadata.agents = parameters.cohort_size;
     output.metadata.threads = threads;
 
+    // Lets a run use more threads than cores when asked (e.g. determinism tests with 4 threads
+    // on 2 cores); TBB otherwise caps workers at the core count.
+    oneapi::tbb::global_control parallelism(oneapi::tbb::global_control::max_allowed_parallelism,
+                                            static_cast<std::size_t>(threads));
     oneapi::tbb::task_arena arena(threads);
     CohortSimulation simulation(parameters, agents);
     output.group_labels = simulation.cells().labels();

@@ -35,7 +35,9 @@ struct ParameterDefinition {
 // `inherit = false` in the collection's own table drops the entries inherited from bases.
 struct CollectionDefinition {
     std::string name;                         // "municipalities"
-    std::vector<std::string> default_entries; // used when no scenario in the chain names one
+    // Used when the chain leaves the collection empty: no file names an entry, or the top-most
+    // `inherit = false` comes with no entries of its own.
+    std::vector<std::string> default_entries;
     std::string description;
 };
 
