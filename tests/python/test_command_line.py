@@ -101,3 +101,10 @@ def test_params_output_matches_the_committed_parameter_table(run_cli):
     assert result.returncode == 0
     committed = (REPO / "docs" / "parameters.md").read_text()
     assert result.stdout == committed, "docs/parameters.md is stale: regenerate it with `taalwerk params --out docs/parameters.md`"
+
+
+def test_outputs_document_matches_the_indicator_table(run_cli):
+    result = run_cli("outputs")
+    assert result.returncode == 0
+    committed = (REPO / "docs" / "outputs.md").read_text()
+    assert result.stdout == committed, "docs/outputs.md is stale: regenerate it with `taalwerk outputs --out docs/outputs.md`"
