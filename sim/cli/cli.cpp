@@ -16,6 +16,7 @@
 #include "model/indicators.hpp"
 #include "model/model_parameters.hpp"
 #include "model/simulation.hpp"
+#include "output/output_target.hpp"
 #include "output/run_output.hpp"
 #include "scenario/parameter_definition.hpp"
 #include "scenario/scenario.hpp"
@@ -162,8 +163,7 @@ int command_run(const std::vector<std::string>& arguments) {
     const Scenario scenario = Scenario::load(options.scenario, model_catalogue());
     const std::filesystem::path out = options.out ? std::filesystem::path(*options.out)
                                                   : std::filesystem::path("outputs") / (scenario.name() + ".h5");
-    if (std::filesystem::exists(out) && !options.force)
-        throw OutputError("output file '" + out.string() + "' already exists; pass --force to overwrite it");
+    check_output_target(out, options.force);  // refuse before the run, not after it
 
     const auto months = static_cast<int>(scenario.integer("run.months"));
     ProgressLine progress(options.settings.replicates, months);

@@ -45,10 +45,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Writes `output` to `target` as HDF5 (layout: docs/outputs.md): first to a temporary file in
-// the same folder, renamed into place only when complete. An existing `target` is kept and an
-// OutputError thrown unless `overwrite`. On any failure the temporary file is removed and
-// nothing under `target` changes.
+// Writes `output` to `target` as HDF5 (layout: docs/output-file-format.md): first to a
+// temporary file in the same folder, renamed into place only when complete. An existing `target`
+// is kept and an OutputError thrown unless `overwrite`. On any failure the temporary file is
+// removed and nothing under `target` changes. Missing parent folders are created.
 void write_run_output(const RunOutput& output, const std::filesystem::path& target, bool overwrite);
 
 // Reads a file written by write_run_output. Throws OutputError naming the file on any problem.
