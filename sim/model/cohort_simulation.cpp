@@ -163,7 +163,8 @@ void CohortSimulation::learn_work_and_tally(int month) {
             cell[slot(IndicatorId::in_work_12_months_or_more)] += employed && months_in_job >= 12;
             cell[slot(IndicatorId::on_bijstand)] += bijstand > 0.0;
             cell[slot(IndicatorId::language_below_a1) + static_cast<std::size_t>(level)] += 1.0;
-            cell[slot(IndicatorId::bijstand_paid)] += bijstand;
+            cell[slot(IndicatorId::cost_bijstand)] += bijstand;
+            cell[slot(IndicatorId::cost_total)] += bijstand;
         }
     });
 }

@@ -28,7 +28,8 @@ enum class IndicatorId : std::size_t {
     language_a2,
     language_b1,
     language_b2_or_higher,
-    bijstand_paid,
+    cost_bijstand,
+    cost_total,
     count
 };
 
@@ -61,7 +62,8 @@ inline constexpr std::array<IndicatorDescription, indicator_count> indicator_des
     {"language_a2", "persons", "Dutch at CEFR A2."},
     {"language_b1", "persons", "Dutch at CEFR B1."},
     {"language_b2_or_higher", "persons", "Dutch at CEFR B2 or higher."},
-    {"bijstand_paid", "EUR", "Bijstand paid this month."},
+    {"cost_bijstand", "EUR", "Bijstand paid this month."},
+    {"cost_total", "EUR", "All public costs this month (the sum of the cost_* indicators)."},
 }};
 
 }  // namespace taalwerk

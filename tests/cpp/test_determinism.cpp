@@ -58,7 +58,7 @@ TEST_CASE("The same scenario and seed give bit-identical output for 1, 2 and 4 t
     };
     CHECK(total("waiting_for_course_seat") > 0.0);
     CHECK(total("in_paid_work") > 0.0);
-    CHECK(total("bijstand_paid") > 0.0);
+    CHECK(total("cost_bijstand") > 0.0);
 }
 
 TEST_CASE("Different seeds and replicates give different outcomes", "[determinism]") {

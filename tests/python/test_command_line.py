@@ -43,7 +43,7 @@ def test_thread_count_does_not_change_the_file_contents(run_cli, small_scenario,
         out = tmp_path / f"threads{threads}.h5"
         assert run_cli("run", small_scenario, "--threads", threads, "--replicates", "2", "--out", out).returncode == 0
         with h5py.File(out) as f:
-            values.append({name: f[name][()] for name in ("in_paid_work", "bijstand_paid", "language_a2")})
+            values.append({name: f[name][()] for name in ("in_paid_work", "cost_bijstand", "language_a2")})
     for name in values[0]:
         assert (values[0][name] == values[1][name]).all(), name
 

@@ -31,7 +31,7 @@ def test_run_matches_the_file_written_by_the_program(run_cli, small_scenario, tm
     assert run_cli("run", small_scenario, "--seed", "9", "--replicates", "2", "--out", out).returncode == 0
     from_file = taalwerk.open_run(out)
     in_memory = taalwerk.run(small_scenario, seed=9, replicates=2)
-    for name in ("in_paid_work", "on_bijstand", "bijstand_paid"):
+    for name in ("in_paid_work", "on_bijstand", "cost_bijstand"):
         np.testing.assert_array_equal(from_file[name].values, in_memory[name].values)
     assert list(from_file.group.values) == list(in_memory.group.values)
 
