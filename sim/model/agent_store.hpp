@@ -21,11 +21,22 @@ struct AgentStore {
     std::vector<std::uint16_t> months_waiting_for_seat;
     std::vector<std::uint16_t> months_in_job;
     std::vector<std::int16_t> first_job_month;   // -1 until the first job
+    std::vector<std::uint8_t> intake_done;       // broad intake by a caseworker has taken place
+    std::vector<std::uint16_t> months_waiting_for_intake;
+    std::vector<std::uint16_t> guidance_months_left;
+    std::vector<std::uint8_t> inburgering_route;   // InburgeringRoute
+    std::vector<std::uint8_t> inburgering_status;  // InburgeringStatus
+    std::vector<std::uint8_t> exam_attempts;
+    std::vector<std::uint8_t> months_since_exam;
+    std::vector<std::uint16_t> lesson_hours;       // lesson hours followed so far
+    std::vector<float> loan_spent;                 // old law: DUO loan used, EUR
 
     // --- fixed at synthesis ---
     std::vector<std::uint16_t> housing_month;    // month of housing (from the permit)
     std::vector<std::uint8_t> municipality;
     std::vector<std::uint16_t> profile_cell;     // index of the agent's attribute combination
+    std::vector<std::uint8_t> education;         // Education
+    std::vector<std::uint8_t> age_band;          // AgeBand at the permit
     std::vector<float> learnability;             // learning-speed factor (education, literacy, age, health)
     std::vector<float> employability;            // job-finding factor (education, sex, health)
 
@@ -46,9 +57,20 @@ struct AgentStore {
         visit(months_waiting_for_seat, std::uint16_t{0});
         visit(months_in_job, std::uint16_t{0});
         visit(first_job_month, std::int16_t{-1});
+        visit(intake_done, std::uint8_t{0});
+        visit(months_waiting_for_intake, std::uint16_t{0});
+        visit(guidance_months_left, std::uint16_t{0});
+        visit(inburgering_route, std::uint8_t{0});
+        visit(inburgering_status, std::uint8_t{0});
+        visit(exam_attempts, std::uint8_t{0});
+        visit(months_since_exam, std::uint8_t{255});
+        visit(lesson_hours, std::uint16_t{0});
+        visit(loan_spent, 0.0f);
         visit(housing_month, std::uint16_t{0});
         visit(municipality, std::uint8_t{0});
         visit(profile_cell, std::uint16_t{0});
+        visit(education, std::uint8_t{0});
+        visit(age_band, std::uint8_t{0});
         visit(learnability, 0.0f);
         visit(employability, 0.0f);
     }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "model/decisions.hpp"
+#include "model/inburgering.hpp"
 #include "model/labour_market.hpp"
 #include "model/language_learning.hpp"
 #include "model/population_synthesis.hpp"
@@ -13,10 +14,18 @@ namespace taalwerk {
 namespace {
 
 constexpr std::size_t slot(IndicatorId id) { return static_cast<std::size_t>(id); }
+static_assert(slot(IndicatorId::language_b2_or_higher) - slot(IndicatorId::language_below_a1) == 4,
+              "language indicators follow CefrLevel order");
 
-// Municipality counter slots: [municipality * 2 + kind].
+// Municipality counter slots: [municipality * counter_kinds + kind].
+constexpr std::size_t counter_kinds = 3;
 constexpr std::size_t housed_slot = 0;
 constexpr std::size_t in_course_slot = 1;
+constexpr std::size_t client_slot = 2;
+
+bool awaiting_course(CourseStatus course) {
+    return course == CourseStatus::not_started || course == CourseStatus::waiting_for_seat;
+}
 
 }  // namespace
 
@@ -26,9 +35,12 @@ CohortSimulation::CohortSimulation(const ModelParameters& parameters, std::uint3
       grid_(agents),
       agents_(agents),
       course_seats_(agents, static_cast<std::uint32_t>(parameters.municipalities.size())),
-      municipality_counts_(grid_.chunk_count(), parameters.municipalities.size() * 2),
-      municipality_totals_(parameters.municipalities.size() * 2, 0.0),
+      intakes_(agents, static_cast<std::uint32_t>(parameters.municipalities.size())),
+      municipality_counts_(grid_.chunk_count(), parameters.municipalities.size() * counter_kinds),
+      municipality_totals_(parameters.municipalities.size() * counter_kinds, 0.0),
       seat_capacity_(parameters.municipalities.size(), 0.0),
+      intake_capacity_(parameters.municipalities.size(), 0.0),
+      guidance_(parameters.municipalities.size()),
       tally_(grid_.chunk_count(), cells_.profile_cell_count() * indicator_count),
       profile_totals_(cells_.profile_cell_count() * indicator_count, 0.0) {}
 
@@ -39,36 +51,68 @@ void CohortSimulation::start_replicate(RandomKey key) {
 }
 
 void CohortSimulation::step(int month, std::span<double> group_totals) {
-    update_housing_and_claim_seats(month);
-    // Seats free this month: the municipality's seats for its housed adults, minus seats taken.
-    municipality_counts_.reduce_into(municipality_totals_);
-    for (std::size_t m = 0; m < parameters_.municipalities.size(); ++m) {
-        const double seats = std::floor(parameters_.municipalities[m].course_seats_per_100 / 100.0 *
-                                        municipality_totals_[m * 2 + housed_slot]);
-        seat_capacity_[m] = std::max(0.0, seats - municipality_totals_[m * 2 + in_course_slot]);
-    }
+    update_housing_and_claim(month);
+    size_pools();
     course_seats_.allocate(grid_, seat_capacity_);
+    intakes_.allocate(grid_, intake_capacity_);
+    // Guidance this month: the clients at the start of the month plus this month's intakes.
+    for (std::size_t m = 0; m < parameters_.municipalities.size(); ++m) {
+        const MunicipalityParameters& municipality = parameters_.municipalities[m];
+        const double new_clients = municipality.guidance_months > 0 ? intakes_.result(static_cast<std::uint32_t>(m)).granted : 0.0;
+        const double clients = municipality_totals_[m * counter_kinds + client_slot] + new_clients;
+        guidance_[m] = guidance_month(parameters_.caseworkers, municipality, clients,
+                                      municipality_totals_[m * counter_kinds + housed_slot]);
+    }
     learn_work_and_tally(month);
     reduce_tally(group_totals);
 }
 
-void CohortSimulation::update_housing_and_claim_seats(int month) {
+void CohortSimulation::size_pools() {
+    municipality_counts_.reduce_into(municipality_totals_);
+    for (std::size_t m = 0; m < parameters_.municipalities.size(); ++m) {
+        const MunicipalityParameters& municipality = parameters_.municipalities[m];
+        const double housed = municipality_totals_[m * counter_kinds + housed_slot];
+        // Seats: the municipality's seats for its housed adults, minus seats taken.
+        const double seats = std::floor(municipality.course_seats_per_100 / 100.0 * housed);
+        seat_capacity_[m] = std::max(0.0, seats - municipality_totals_[m * counter_kinds + in_course_slot]);
+        // Intakes: what the staffing ceiling can still take on.
+        const double clients = municipality_totals_[m * counter_kinds + client_slot];
+        intake_capacity_[m] = std::max(0.0, std::floor(client_capacity(municipality, housed)) - clients);
+    }
+}
+
+void CohortSimulation::update_housing_and_claim(int month) {
     const auto m = static_cast<std::uint32_t>(month);
+    const bool new_law = parameters_.inburgering.regime == InburgeringRegime::new_2022;
     grid_.for_each_chunk([&](std::size_t chunk, AgentRange range) {
         auto counts = municipality_counts_.row(chunk);
         std::fill(counts.begin(), counts.end(), 0.0);
         for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
             if (!agents_.housed[agent] && month >= agents_.housing_month[agent]) agents_.housed[agent] = 1;
+            const bool housed = agents_.housed[agent] != 0;
             const std::size_t municipality = agents_.municipality[agent];
-            counts[municipality * 2 + housed_slot] += agents_.housed[agent];
             const CourseStatus course = agents_.course_status[agent];
-            counts[municipality * 2 + in_course_slot] += course == CourseStatus::in_course;
-            if (agents_.housed[agent] && (course == CourseStatus::not_started || course == CourseStatus::waiting_for_seat)) {
-                // Longest waiting first; equal waits in random order.
+            const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
+            double* counter = counts.data() + municipality * counter_kinds;
+            counter[housed_slot] += housed;
+            counter[in_course_slot] += course == CourseStatus::in_course;
+            counter[client_slot] += guided;
+
+            // Course seats: longest waiting first, equal waits in random order. Under the new
+            // law the course starts only after the broad intake (municipal regie).
+            if (housed && awaiting_course(course) && (!new_law || agents_.intake_done[agent])) {
                 RandomStream tie(key_, agent, m, decisions::course_seat_tie_break);
-                course_seats_.claim(agent, municipality, agents_.months_waiting_for_seat[agent], tie.next_u64());
+                course_seats_.claim(agent, static_cast<std::uint32_t>(municipality), agents_.months_waiting_for_seat[agent],
+                                    tie.next_u64());
             } else {
                 course_seats_.withdraw(agent);
+            }
+            if (housed && !agents_.intake_done[agent]) {
+                RandomStream tie(key_, agent, m, decisions::intake_tie_break);
+                intakes_.claim(agent, static_cast<std::uint32_t>(municipality), agents_.months_waiting_for_intake[agent],
+                               tie.next_u64());
+            } else {
+                intakes_.withdraw(agent);
             }
         }
     });
@@ -76,14 +120,35 @@ void CohortSimulation::update_housing_and_claim_seats(int month) {
 
 void CohortSimulation::learn_work_and_tally(int month) {
     const ModelParameters& p = parameters_;
+    const InburgeringParameters& ib = p.inburgering;
     const auto m = static_cast<std::uint32_t>(month);
     grid_.for_each_chunk([&](std::size_t chunk, AgentRange range) {
         auto row = tally_.row(chunk);
         std::fill(row.begin(), row.end(), 0.0);
         for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
             const bool housed = agents_.housed[agent] != 0;
+            const std::size_t municipality_index = agents_.municipality[agent];
+            const MunicipalityParameters& municipality = p.municipalities[municipality_index];
+            const GuidanceMonth& guidance = guidance_[municipality_index];
+
+            // Intake: the broad intake starts guidance and, under the new law, fixes the route.
+            bool waiting_for_intake = false;
+            if (housed && !agents_.intake_done[agent]) {
+                if (intakes_.granted(agent)) {
+                    agents_.intake_done[agent] = 1;
+                    agents_.guidance_months_left[agent] = static_cast<std::uint16_t>(municipality.guidance_months);
+                    agents_.inburgering_route[agent] = static_cast<std::uint8_t>(choose_route(
+                        ib, agents_.learnability[agent], static_cast<Education>(agents_.education[agent]),
+                        static_cast<AgeBand>(agents_.age_band[agent])));
+                } else {
+                    waiting_for_intake = true;
+                    agents_.months_waiting_for_intake[agent] += 1;
+                }
+            }
+            const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
+
             CourseStatus course = agents_.course_status[agent];
-            if (housed && (course == CourseStatus::not_started || course == CourseStatus::waiting_for_seat)) {
+            if (housed && awaiting_course(course)) {
                 if (course_seats_.granted(agent)) {
                     course = CourseStatus::in_course;
                 } else {
@@ -92,22 +157,52 @@ void CohortSimulation::learn_work_and_tally(int month) {
                 }
             }
 
+            // Lessons: hours and who pays, by law and route.
+            const auto route = static_cast<InburgeringRoute>(agents_.inburgering_route[agent]);
+            LessonMonth lessons;
+            if (course == CourseStatus::in_course) {
+                lessons = lesson_month(p, route, agents_.loan_spent[agent], municipality.pays_courses_after_loan);
+                agents_.loan_spent[agent] += static_cast<float>(lessons.loan_spent);
+                agents_.lesson_hours[agent] = static_cast<std::uint16_t>(std::min(
+                    60000.0, agents_.lesson_hours[agent] + lessons.hours_per_week * weeks_per_month));
+            }
+
             // Language: lessons in a course, practice at work.
             bool employed = agents_.employed[agent] != 0;
             const bool full_time = agents_.job_full_time[agent] != 0;
-            const double lesson_hours = course == CourseStatus::in_course ? p.course_hours_per_week : 0.0;
             const double work_hours =
                 employed ? (full_time ? p.full_time_hours_per_week : p.part_time_hours_per_week) : 0.0;
             double proficiency = agents_.proficiency[agent];
-            proficiency += monthly_language_gain(p, proficiency, agents_.learnability[agent], lesson_hours, work_hours);
+            proficiency += monthly_language_gain(p, proficiency, agents_.learnability[agent], lessons.hours_per_week, work_hours);
             agents_.proficiency[agent] = static_cast<float>(proficiency);
+
+            // Exam and the end of the course.
+            auto status = static_cast<InburgeringStatus>(agents_.inburgering_status[agent]);
             const bool was_in_course = course == CourseStatus::in_course;
             if (was_in_course) {
                 agents_.months_in_course[agent] += 1;
-                if (proficiency >= a2_threshold || agents_.months_in_course[agent] >= p.max_course_months)
+                if (agents_.months_since_exam[agent] < 255) agents_.months_since_exam[agent] += 1;
+                if (route == InburgeringRoute::z_route) {
+                    if (agents_.lesson_hours[agent] >= ib.z_route_lesson_hours) status = InburgeringStatus::route_completed;
+                } else if (status == InburgeringStatus::pending) {
+                    const double target = target_level(route);
+                    if (proficiency >= target - ib.exam_ready_margin && agents_.months_since_exam[agent] >= ib.months_between_exams) {
+                        RandomStream exam(key_, agent, m, decisions::inburgering_exam);
+                        agents_.months_since_exam[agent] = 0;
+                        agents_.exam_attempts[agent] = static_cast<std::uint8_t>(std::min(250, agents_.exam_attempts[agent] + 1));
+                        if (draw_event(exam, exam_pass_probability(ib, proficiency, target))) status = InburgeringStatus::passed;
+                    }
+                    if (status == InburgeringStatus::pending && route == InburgeringRoute::old_exam &&
+                        agents_.lesson_hours[agent] >= ib.exemption_lesson_hours &&
+                        agents_.exam_attempts[agent] >= ib.exemption_exam_attempts)
+                        status = InburgeringStatus::exempt;
+                }
+                if (status != InburgeringStatus::pending || lessons.out_of_funds ||
+                    agents_.months_in_course[agent] >= p.max_course_months)
                     course = CourseStatus::finished;
             }
             agents_.course_status[agent] = course;
+            agents_.inburgering_status[agent] = static_cast<std::uint8_t>(status);
 
             // Work: separations of those already employed, then job search of those without a job.
             bool seeking = false;
@@ -122,9 +217,10 @@ void CohortSimulation::learn_work_and_tally(int month) {
                     agents_.months_in_job[agent] += 1;
                 }
             } else if (housed) {
-                const Pathway pathway = p.municipalities[agents_.municipality[agent]].pathway;
                 const CourseStatus search_status = was_in_course ? CourseStatus::in_course : course;
-                const double intensity = search_intensity(pathway, search_status, p);
+                double intensity = search_intensity(municipality.pathway, search_status, p);
+                intensity *= guided ? guidance.search_factor
+                                    : (agents_.intake_done[agent] ? 1.0 : p.caseworkers.unguided_search_factor);
                 seeking = intensity > 0.0;
                 if (seeking) {
                     RandomStream search(key_, agent, m, decisions::job_search);
@@ -139,17 +235,23 @@ void CohortSimulation::learn_work_and_tally(int month) {
                     }
                 }
             }
+            if (guided) agents_.guidance_months_left[agent] -= 1;
 
             const bool job_full_time = employed && agents_.job_full_time[agent];
             const bool job_permanent = employed && agents_.job_permanent[agent];
             const double bijstand = housed ? monthly_bijstand(p, monthly_earnings(p, employed, job_full_time)) : 0.0;
+            const double caseworker_cost = guided ? guidance.cost_per_client : 0.0;
+            const double inburgering_cost = lessons.loan_spent + lessons.municipal_cost;
             const std::uint16_t months_in_job = agents_.months_in_job[agent];
             const CefrLevel level = cefr_level(proficiency);
+            const bool overdue = status == InburgeringStatus::pending && month >= ib.deadline_months;
 
             double* cell = row.data() + static_cast<std::size_t>(agents_.profile_cell[agent]) * indicator_count;
             cell[slot(IndicatorId::persons)] += 1.0;
             cell[slot(IndicatorId::in_reception)] += !housed;
             cell[slot(IndicatorId::housed)] += housed;
+            cell[slot(IndicatorId::waiting_for_intake)] += waiting_for_intake;
+            cell[slot(IndicatorId::in_guidance)] += guided;
             cell[slot(IndicatorId::waiting_for_course_seat)] += course == CourseStatus::waiting_for_seat;
             cell[slot(IndicatorId::in_language_course)] += was_in_course;
             cell[slot(IndicatorId::seeking_work)] += seeking;
@@ -163,8 +265,15 @@ void CohortSimulation::learn_work_and_tally(int month) {
             cell[slot(IndicatorId::in_work_12_months_or_more)] += employed && months_in_job >= 12;
             cell[slot(IndicatorId::on_bijstand)] += bijstand > 0.0;
             cell[slot(IndicatorId::language_below_a1) + static_cast<std::size_t>(level)] += 1.0;
+            cell[slot(IndicatorId::in_z_route)] += was_in_course && route == InburgeringRoute::z_route;
+            cell[slot(IndicatorId::inburgering_passed)] += status == InburgeringStatus::passed;
+            cell[slot(IndicatorId::inburgering_exempt)] += status == InburgeringStatus::exempt;
+            cell[slot(IndicatorId::inburgering_route_completed)] += status == InburgeringStatus::route_completed;
+            cell[slot(IndicatorId::inburgering_overdue)] += overdue;
             cell[slot(IndicatorId::cost_bijstand)] += bijstand;
-            cell[slot(IndicatorId::cost_total)] += bijstand;
+            cell[slot(IndicatorId::cost_caseworkers)] += caseworker_cost;
+            cell[slot(IndicatorId::cost_inburgering)] += inburgering_cost;
+            cell[slot(IndicatorId::cost_total)] += bijstand + caseworker_cost + inburgering_cost;
         }
     });
 }

@@ -8,6 +8,7 @@
 #include "engine/chunk_accumulator.hpp"
 #include "engine/chunk_grid.hpp"
 #include "engine/contested_resource.hpp"
+#include "model/caseworker_guidance.hpp"
 #include "model/agent_store.hpp"
 #include "model/group_cells.hpp"
 #include "model/indicators.hpp"
@@ -31,7 +32,8 @@ public:
     const GroupCells& cells() const { return cells_; }
 
 private:
-    void update_housing_and_claim_seats(int month);
+    void update_housing_and_claim(int month);
+    void size_pools();
     void learn_work_and_tally(int month);
     void reduce_tally(std::span<double> group_totals);
 
@@ -41,9 +43,12 @@ private:
     AgentStore agents_;
     RandomKey key_{};
     ContestedResourceAllocator course_seats_;
-    ChunkAccumulator municipality_counts_;  // per chunk: housed and in-course, per municipality
+    ContestedResourceAllocator intakes_;
+    ChunkAccumulator municipality_counts_;  // per chunk: housed, in course, guided clients; per municipality
     std::vector<double> municipality_totals_;
     std::vector<double> seat_capacity_;
+    std::vector<double> intake_capacity_;
+    std::vector<GuidanceMonth> guidance_;   // per municipality, this month
     ChunkAccumulator tally_;                // per chunk: [profile cell][indicator]
     std::vector<double> profile_totals_;
 };

@@ -86,6 +86,30 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.bijstand_norm = s.real("welfare.bijstand_norm");
     p.earnings_disregard_share = s.real("welfare.earnings_disregard_share");
 
+    p.caseworkers.client_hours_per_fte_month = s.real("caseworkers.client_hours_per_fte_month");
+    p.caseworkers.contact_hours_for_half_effect = s.real("caseworkers.contact_hours_for_half_effect");
+    p.caseworkers.max_search_effect = s.real("caseworkers.max_search_effect");
+    p.caseworkers.unguided_search_factor = s.real("caseworkers.unguided_search_factor");
+    p.caseworkers.fte_annual_cost = s.real("caseworkers.fte_annual_cost");
+
+    InburgeringParameters& i = p.inburgering;
+    i.regime = s.text("inburgering.regime") == "new_2022" ? InburgeringRegime::new_2022 : InburgeringRegime::old_2013;
+    i.course_cost_per_hour = s.real("inburgering.course_cost_per_hour");
+    i.deadline_months = static_cast<int>(s.integer("inburgering.deadline_months"));
+    i.exam_ready_margin = s.real("inburgering.exam_ready_margin");
+    i.exam_pass_scale = s.real("inburgering.exam_pass_scale");
+    i.months_between_exams = static_cast<int>(s.integer("inburgering.months_between_exams"));
+    i.loan_limit = s.real("inburgering.old.loan_limit");
+    i.max_spend_per_quarter = s.real("inburgering.old.max_spend_per_quarter");
+    i.fine = s.real("inburgering.old.fine");
+    i.exemption_lesson_hours = static_cast<int>(s.integer("inburgering.old.exemption_lesson_hours"));
+    i.exemption_exam_attempts = static_cast<int>(s.integer("inburgering.old.exemption_exam_attempts"));
+    i.b1_route_hours_per_week = s.real("inburgering.new.b1_route_hours_per_week");
+    i.z_route_learnability_below = s.real("inburgering.new.z_route_learnability_below");
+    i.z_route_lesson_hours = static_cast<int>(s.integer("inburgering.new.z_route_lesson_hours"));
+    i.z_route_hours_per_week = s.real("inburgering.new.z_route_hours_per_week");
+    i.education_route_max_age_band = static_cast<int>(s.integer("inburgering.new.education_route_max_age_band"));
+
     double total_weight = 0.0;
     for (const auto& name : s.entries("municipalities")) {
         const std::string prefix = "municipalities." + name + ".";
@@ -94,6 +118,10 @@ ModelParameters read_model_parameters(const Scenario& s) {
         m.cohort_weight = s.real(prefix + "cohort_weight");
         m.pathway = parse_pathway(s.text(prefix + "pathway"));
         m.course_seats_per_100 = s.real(prefix + "course_seats_per_100");
+        m.caseload = s.real(prefix + "caseload");
+        m.max_caseworker_fte_per_100 = s.real(prefix + "max_caseworker_fte_per_100");
+        m.guidance_months = static_cast<int>(s.integer(prefix + "guidance_months"));
+        m.pays_courses_after_loan = s.boolean(prefix + "pays_courses_after_loan");
         total_weight += m.cohort_weight;
         p.municipalities.push_back(m);
     }

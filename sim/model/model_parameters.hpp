@@ -11,6 +11,7 @@
 namespace taalwerk {
 
 enum class Pathway : std::uint8_t { sequential, parallel, work_first };
+enum class InburgeringRegime : std::uint8_t { old_2013, new_2022 };
 inline constexpr std::array<const char*, 3> pathway_names{"sequential", "parallel", "work_first"};
 
 struct MunicipalityParameters {
@@ -18,6 +19,37 @@ struct MunicipalityParameters {
     double cohort_weight = 1.0;
     Pathway pathway = Pathway::sequential;
     double course_seats_per_100 = 100.0;
+    double caseload = 120.0;
+    double max_caseworker_fte_per_100 = 5.0;
+    int guidance_months = 24;
+    bool pays_courses_after_loan = false;
+};
+
+struct CaseworkerParameters {
+    double client_hours_per_fte_month = 110.0;
+    double contact_hours_for_half_effect = 1.5;
+    double max_search_effect = 1.0;
+    double unguided_search_factor = 0.5;
+    double fte_annual_cost = 75000.0;
+};
+
+struct InburgeringParameters {
+    InburgeringRegime regime = InburgeringRegime::old_2013;
+    double course_cost_per_hour = 12.5;
+    int deadline_months = 36;
+    double exam_ready_margin = 0.25;
+    double exam_pass_scale = 0.2;
+    int months_between_exams = 3;
+    double loan_limit = 10000.0;
+    double max_spend_per_quarter = 1250.0;
+    double fine = 1250.0;
+    int exemption_lesson_hours = 600;
+    int exemption_exam_attempts = 4;
+    double b1_route_hours_per_week = 12.0;
+    double z_route_learnability_below = 0.5;
+    int z_route_lesson_hours = 800;
+    double z_route_hours_per_week = 8.0;
+    int education_route_max_age_band = 0;
 };
 
 struct ModelParameters {
@@ -61,6 +93,8 @@ struct ModelParameters {
     double bijstand_norm = 0.0;
     double earnings_disregard_share = 0.0;
 
+    CaseworkerParameters caseworkers;
+    InburgeringParameters inburgering;
     std::vector<MunicipalityParameters> municipalities;
 };
 

@@ -133,6 +133,73 @@ void add_municipality_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_parameter("municipalities.*.course_seats_per_100", 100.0, 0.0, 1000.0, "seats per 100 housed adults",
                                assumed, "Language-course seats available per 100 housed adults of the cohort; "
                                "people without a seat wait (allocated by priority, then a random key)."));
+    p.push_back(real_parameter("municipalities.*.caseload", 120.0, 5.0, 1000.0, "clients per FTE",
+                               "model-brief: §5 (Amsterdam ~50, Rotterdam 80, Haarlem ~47; regular 100-150 assumed)",
+                               "Clients per caseworker FTE the municipality staffs for."));
+    p.push_back(real_parameter("municipalities.*.max_caseworker_fte_per_100", 5.0, 0.0, 100.0, "FTE per 100 housed adults",
+                               assumed, "Most caseworker FTE the municipality can field per 100 housed adults; when "
+                               "clients exceed FTE times caseload, new intakes queue."));
+    p.push_back(integer_parameter("municipalities.*.guidance_months", 24, 0, 120, "months",
+                                  "model-brief: §5 (Amsterdam up to 3 years; social guidance 12-24 months)",
+                                  "Months a client is guided after the intake."));
+    p.push_back(boolean_parameter("municipalities.*.pays_courses_after_loan", false, "model-brief: §1 (old law)",
+                                  "Old law: the municipality pays further lessons once the DUO loan is used up."));
+}
+
+void add_caseworker_parameters(ParameterCatalogue& catalogue) {
+    auto& p = catalogue.parameters;
+    p.push_back(real_parameter("caseworkers.client_hours_per_fte_month", 110.0, 10.0, 160.0, "hours per month", assumed,
+                               "Hours of client contact one caseworker FTE delivers per month (the rest is administration)."));
+    p.push_back(real_parameter("caseworkers.contact_hours_for_half_effect", 1.5, 0.05, 20.0, "hours per client-month",
+                               assumed, "Monthly contact hours at which a client gets half of the maximum guidance effect "
+                               "(diminishing returns)."));
+    p.push_back(real_parameter("caseworkers.max_search_effect", 1.0, 0.0, 5.0, "factor", assumed,
+                               "Largest relative increase of the job-finding rate that guidance can give (at unlimited contact)."));
+    p.push_back(real_parameter("caseworkers.unguided_search_factor", 0.5, 0.0, 1.0, "factor", assumed,
+                               "Search intensity of someone who may search but has had no intake yet, relative to a guided seeker."));
+    p.push_back(real_parameter("caseworkers.fte_annual_cost", 75000.0, 0.0, 500000.0, "EUR per FTE-year", assumed,
+                               "Cost of one caseworker FTE per year, overhead included."));
+}
+
+void add_inburgering_parameters(ParameterCatalogue& catalogue) {
+    auto& p = catalogue.parameters;
+    p.push_back(choice_parameter("inburgering.regime", "old_2013", {"old_2013", "new_2022"}, "model-brief: §1, §5",
+                                 "Civic-integration law: old_2013 (self-arranged course on a DUO loan, exam at A2) or new_2022 "
+                                 "(municipal regie: B1-route, onderwijsroute or Z-route chosen at the broad intake)."));
+    p.push_back(real_parameter("inburgering.course_cost_per_hour", 12.5, 0.0, 100.0, "EUR per lesson hour",
+                               "assumed (model-brief §1: a EUR 10,000 loan covers about 800 hours)",
+                               "Price of one lesson hour, whoever pays it."));
+    p.push_back(integer_parameter("inburgering.deadline_months", 36, 6, 120, "months", "model-brief: §1 (A2 within 3 years)",
+                                  "Months after the permit by which the exam must be passed; after it the person counts as overdue."));
+    p.push_back(real_parameter("inburgering.exam_ready_margin", 0.25, 0.0, 2.0, "levels", assumed,
+                               "A learner sits the exam once within this distance below the target level."));
+    p.push_back(real_parameter("inburgering.exam_pass_scale", 0.2, 0.01, 2.0, "levels", assumed,
+                               "Spread of the logistic exam-pass curve: pass probability is 1/2 at the target level."));
+    p.push_back(integer_parameter("inburgering.months_between_exams", 3, 1, 24, "months", assumed,
+                                  "Months between two exam attempts."));
+    p.push_back(real_parameter("inburgering.old.loan_limit", 10000.0, 0.0, 50000.0, "EUR", "model-brief: §1 (DUO loan up to EUR 10,000)",
+                               "DUO loan available for courses under the old law."));
+    p.push_back(real_parameter("inburgering.old.max_spend_per_quarter", 1250.0, 0.0, 10000.0, "EUR per quarter",
+                               "model-brief: §1, issue 3 (at most EUR 1,250 a quarter)", "Most of the loan that may be spent per quarter."));
+    p.push_back(real_parameter("inburgering.old.fine", 1250.0, 0.0, 10000.0, "EUR", "model-brief: §1 (fine up to EUR 1,250)",
+                               "Fine when the deadline passes without exam or exemption (paid by the person)."));
+    p.push_back(integer_parameter("inburgering.old.exemption_lesson_hours", 600, 0, 5000, "hours", "model-brief: §4",
+                                  "Lesson hours after which, with enough exam attempts, a person is exempted."));
+    p.push_back(integer_parameter("inburgering.old.exemption_exam_attempts", 4, 0, 20, "attempts", "model-brief: §4",
+                                  "Exam attempts needed, with the lesson hours, for an exemption."));
+    p.push_back(real_parameter("inburgering.new.b1_route_hours_per_week", 12.0, 0.0, 40.0, "hours per week", assumed,
+                               "Lesson hours per week in the B1-route."));
+    p.push_back(real_parameter("inburgering.new.z_route_learnability_below", 0.5, 0.0, 5.0, "factor",
+                               "assumed (model-brief §1: Z-route for low learners)",
+                               "People whose learnability is below this go to the Z-route at the broad intake."));
+    p.push_back(integer_parameter("inburgering.new.z_route_lesson_hours", 800, 0, 5000, "hours",
+                                  "Wet inburgering 2021: Z-route of 800 lesson hours and 800 participation hours",
+                                  "Lesson hours of the Z-route (no exam; the route ends when they are done)."));
+    p.push_back(real_parameter("inburgering.new.z_route_hours_per_week", 8.0, 0.0, 40.0, "hours per week", assumed,
+                               "Lesson hours per week in the Z-route (a slower pace)."));
+    p.push_back(integer_parameter("inburgering.new.education_route_max_age_band", 0, 0, 2, "age band index",
+                                  "model-brief: §4 (young people < 30 steered towards education)",
+                                  "Oldest age band (0: 18-29) sent to the onderwijsroute when their education allows it."));
 }
 
 ParameterCatalogue build_model_catalogue() {
@@ -143,6 +210,8 @@ ParameterCatalogue build_model_catalogue() {
     add_language_parameters(catalogue);
     add_labour_parameters(catalogue);
     add_welfare_parameters(catalogue);
+    add_caseworker_parameters(catalogue);
+    add_inburgering_parameters(catalogue);
     add_municipality_parameters(catalogue);
     return catalogue;
 }

@@ -68,6 +68,8 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             agents.housing_month[agent] = draw_months_to_housing(housing_draw, p.mean_months_to_housing);
             agents.municipality[agent] = municipality;
             agents.profile_cell[agent] = cells.profile_cell(sex, origin, education, age_band, municipality);
+            agents.education[agent] = static_cast<std::uint8_t>(education);
+            agents.age_band[agent] = static_cast<std::uint8_t>(age_band);
             agents.learnability[agent] = static_cast<float>(learnability);
             agents.employability[agent] = static_cast<float>(employability);
         }

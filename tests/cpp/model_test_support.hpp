@@ -1,0 +1,52 @@
+#pragma once
+// Helpers for model tests: the default scenario with overrides, run and summed.
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/indicators.hpp"
+#include "model/model_parameters.hpp"
+#include "model/simulation.hpp"
+#include "scenario/scenario.hpp"
+
+namespace taalwerk::testing {
+
+using Overrides = std::vector<std::pair<std::string, ScenarioValue>>;
+
+inline Scenario default_scenario_with(const Overrides& overrides) {
+    const auto path = std::filesystem::path(TAALWERK_SOURCE_DIR) / "scenarios" / "default.toml";
+    Scenario scenario = Scenario::load(path, model_catalogue());
+    for (const auto& [key, value] : overrides) scenario = scenario.with_override(key, value);
+    return scenario;
+}
+
+inline RunOutput run_default_with(const Overrides& overrides, std::uint32_t replicates = 1, std::uint32_t seed = 11) {
+    RunSettings settings;
+    settings.base_seed = seed;
+    settings.replicates = replicates;
+    return run_scenario(default_scenario_with(overrides), settings);
+}
+
+inline const Indicator& indicator(const RunOutput& output, IndicatorId id) {
+    return output.indicators[static_cast<std::size_t>(id)];
+}
+
+// Value of an indicator for group "all" (group 0), averaged over replicates, at `month`.
+inline double value_at(const RunOutput& output, IndicatorId id, int month) {
+    const auto& values = indicator(output, id).values;
+    const std::size_t groups = output.group_labels.size();
+    double sum = 0.0;
+    for (std::size_t r = 0; r < output.replicate_count(); ++r)
+        sum += values[(r * output.months + static_cast<std::size_t>(month)) * groups];
+    return sum / static_cast<double>(output.replicate_count());
+}
+
+// Sum over all months of group "all", averaged over replicates.
+inline double cumulative(const RunOutput& output, IndicatorId id) {
+    double sum = 0.0;
+    for (int month = 0; month < output.months; ++month) sum += value_at(output, id, month);
+    return sum;
+}
+
+}  // namespace taalwerk::testing
