@@ -30,6 +30,12 @@ public:
 
     ContestedResourceAllocator(std::uint32_t agents, std::uint32_t pools);
 
+    // Claim slots and scratch kept per agent (for memory reports).
+    static constexpr std::size_t scratch_bytes_per_agent() {
+        return sizeof(std::uint32_t) + sizeof(std::int32_t) + sizeof(std::uint64_t) + sizeof(double) +
+               sizeof(std::uint8_t) + sizeof(std::uint32_t);
+    }
+
     std::uint32_t pools() const { return static_cast<std::uint32_t>(pool_results_.size()); }
 
     // Phase 1 (thread-safe per agent): every agent's slot must be written each round, by
