@@ -226,12 +226,19 @@ void CohortSimulation::learn_work_and_tally(int month) {
                     RandomStream search(key_, agent, m, decisions::job_search);
                     if (draw_event(search, job_finding_probability(p, proficiency, agents_.employability[agent], intensity))) {
                         RandomStream terms(key_, agent, m, decisions::job_offer_terms);
-                        employed = true;
-                        agents_.employed[agent] = 1;
-                        agents_.job_full_time[agent] = !draw_event(terms, p.part_time_share_of_offers);
-                        agents_.job_permanent[agent] = !draw_event(terms, p.temporary_share_of_offers);
-                        agents_.months_in_job[agent] = 0;
-                        if (agents_.first_job_month[agent] < 0) agents_.first_job_month[agent] = static_cast<std::int16_t>(month);
+                        const bool offer_full_time = !draw_event(terms, p.part_time_share_of_offers);
+                        const bool offer_permanent = !draw_event(terms, p.temporary_share_of_offers);
+                        // Accepting weighs the net gain after the bijstand offset (the poverty trap).
+                        const double net_gain = net_gain_of_job(p, monthly_earnings(p, true, offer_full_time));
+                        RandomStream acceptance(key_, agent, m, decisions::job_acceptance);
+                        if (draw_event(acceptance, job_acceptance_probability(p, net_gain))) {
+                            employed = true;
+                            agents_.employed[agent] = 1;
+                            agents_.job_full_time[agent] = offer_full_time;
+                            agents_.job_permanent[agent] = offer_permanent;
+                            agents_.months_in_job[agent] = 0;
+                            if (agents_.first_job_month[agent] < 0) agents_.first_job_month[agent] = static_cast<std::int16_t>(month);
+                        }
                     }
                 }
             }

@@ -82,6 +82,8 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.part_time_hours_per_week = s.real("labour.part_time_hours_per_week");
     p.full_time_hours_per_week = s.real("labour.full_time_hours_per_week");
     p.hourly_wage = s.real("labour.hourly_wage");
+    p.acceptance_without_gain = s.real("labour.acceptance_without_gain");
+    p.reservation_net_gain = s.real("labour.reservation_net_gain");
 
     p.bijstand_norm = s.real("welfare.bijstand_norm");
     p.earnings_disregard_share = s.real("welfare.earnings_disregard_share");

@@ -89,6 +89,8 @@ struct ModelParameters {
     double part_time_hours_per_week = 0.0;
     double full_time_hours_per_week = 0.0;
     double hourly_wage = 0.0;
+    double acceptance_without_gain = 1.0;
+    double reservation_net_gain = 300.0;
 
     double bijstand_norm = 0.0;
     double earnings_disregard_share = 0.0;

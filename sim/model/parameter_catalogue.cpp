@@ -78,7 +78,7 @@ void add_language_parameters(ParameterCatalogue& catalogue) {
 
 void add_labour_parameters(ParameterCatalogue& catalogue) {
     auto& p = catalogue.parameters;
-    p.push_back(real_parameter("labour.base_job_finding_rate", 0.035, 0.0, 1.0, "probability per month", assumed,
+    p.push_back(real_parameter("labour.base_job_finding_rate", 0.05, 0.0, 1.0, "probability per month", assumed,
                                "Monthly job-finding probability of a full-time seeker with A2 Dutch and upper-secondary education."));
     p.push_back(real_parameter("labour.language_effect", 0.6, 0.0, 3.0, "log-odds per level", assumed,
                                "Change in the log of the job-finding rate per CEFR level of Dutch."));
@@ -95,10 +95,11 @@ void add_labour_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_parameter("labour.tightness", 1.0, 0.0, 5.0, "factor", assumed,
                                "Labour-market tightness: multiplies every job-finding rate (1 = 2014-2017 conditions)."));
     p.push_back(real_parameter("labour.part_time_share_of_offers", 0.81, 0.0, 1.0, "share",
-                               "model-brief: §7 (004: 81% of working statushouders part time)",
-                               "Share of job offers that are part time."));
+                               "assumed; to be calibrated so that about 81% of jobs held are part time (model-brief §7, 004)",
+                               "Share of job offers that are part time (the share of jobs held also depends on acceptance and separations)."));
     p.push_back(real_parameter("labour.temporary_share_of_offers", 0.89, 0.0, 1.0, "share",
-                               "model-brief: §7 (004: 89% temporary contracts)", "Share of job offers with a temporary contract."));
+                               "assumed; to be calibrated so that about 89% of jobs held are temporary (model-brief §7, 004)",
+                               "Share of job offers with a temporary contract."));
     p.push_back(real_parameter("labour.separation_rate_temporary", 0.05, 0.0, 1.0, "probability per month",
                                "assumed (model-brief §4: high dropout from temp jobs)", "Monthly job-loss probability in a temporary job."));
     p.push_back(real_parameter("labour.separation_rate_permanent", 0.01, 0.0, 1.0, "probability per month", assumed,
@@ -107,6 +108,12 @@ void add_labour_parameters(ParameterCatalogue& catalogue) {
                                "Weekly hours of a part-time job."));
     p.push_back(real_parameter("labour.full_time_hours_per_week", 36.0, 1.0, 60.0, "hours per week", assumed,
                                "Weekly hours of a full-time job."));
+    p.push_back(real_parameter("labour.acceptance_without_gain", 0.6, 0.0, 1.0, "probability",
+                               "assumed (model-brief §1: armoedeval; bijstand obliges suitable work)",
+                               "Probability of accepting an offer that leaves the household no better off after the bijstand offset."));
+    p.push_back(real_parameter("labour.reservation_net_gain", 300.0, 1.0, 5000.0, "EUR per month", assumed,
+                               "Net monthly gain (earnings minus bijstand lost) at and above which every offer is accepted; "
+                               "acceptance rises linearly up to it."));
     p.push_back(real_parameter("labour.hourly_wage", 11.0, 0.0, 100.0, "EUR per hour", assumed,
                                "Gross hourly wage of an entry job (around the 2016 minimum wage)."));
 }

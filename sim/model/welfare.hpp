@@ -17,4 +17,17 @@ inline double monthly_bijstand(const ModelParameters& p, double earnings) {
     return std::max(0.0, p.bijstand_norm - (1.0 - p.earnings_disregard_share) * earnings);
 }
 
+// What taking a job is worth after the bijstand offset: the poverty trap makes this small for
+// part-time work unless part of the earnings is disregarded.
+inline double net_gain_of_job(const ModelParameters& p, double earnings) {
+    return earnings - (monthly_bijstand(p, 0.0) - monthly_bijstand(p, earnings));
+}
+
+// Probability of accepting an offer: a floor (obligations, motivation) rising linearly with the
+// net gain up to the reservation gain.
+inline double job_acceptance_probability(const ModelParameters& p, double net_gain) {
+    const double share = std::clamp(net_gain / p.reservation_net_gain, 0.0, 1.0);
+    return p.acceptance_without_gain + (1.0 - p.acceptance_without_gain) * share;
+}
+
 }  // namespace taalwerk
