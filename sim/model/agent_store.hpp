@@ -30,6 +30,7 @@ struct AgentStore {
     std::vector<std::uint8_t> months_since_exam;
     std::vector<std::uint16_t> lesson_hours;       // lesson hours followed so far
     std::vector<float> loan_spent;                 // old law: DUO loan used, EUR
+    std::vector<std::uint8_t> mental_health_problem;  // depression and/or PTSD this month
 
     // --- fixed at synthesis ---
     std::vector<std::uint16_t> housing_month;    // month of housing (from the permit)
@@ -37,8 +38,8 @@ struct AgentStore {
     std::vector<std::uint16_t> profile_cell;     // index of the agent's attribute combination
     std::vector<std::uint8_t> education;         // Education
     std::vector<std::uint8_t> age_band;          // AgeBand at the permit
-    std::vector<float> learnability;             // learning-speed factor (education, literacy, age, health)
-    std::vector<float> employability;            // job-finding factor (education, sex, health)
+    std::vector<float> learnability;             // learning-speed factor (education, literacy, age), healthy
+    std::vector<float> employability;            // job-finding factor (education, sex), healthy
 
     explicit AgentStore(std::uint32_t agents = 0) { resize(agents); }
 
@@ -66,6 +67,7 @@ struct AgentStore {
         visit(months_since_exam, std::uint8_t{255});
         visit(lesson_hours, std::uint16_t{0});
         visit(loan_spent, 0.0f);
+        visit(mental_health_problem, std::uint8_t{0});
         visit(housing_month, std::uint16_t{0});
         visit(municipality, std::uint8_t{0});
         visit(profile_cell, std::uint16_t{0});

@@ -167,13 +167,30 @@ void CohortSimulation::learn_work_and_tally(int month) {
                     60000.0, agents_.lesson_hours[agent] + lessons.hours_per_week * weeks_per_month));
             }
 
+            // Health: onset, care access and recovery; problems slow learning and job search.
+            bool unwell = agents_.mental_health_problem[agent] != 0;
+            bool in_care = false;
+            {
+                RandomStream health(key_, agent, m, decisions::health_transition);
+                if (unwell) {
+                    in_care = draw_event(health, municipality.mental_health_care_access);
+                    const double recovery = in_care ? p.health.recovery_rate_with_care : p.health.recovery_rate_without_care;
+                    if (draw_event(health, recovery)) unwell = false;
+                } else if (draw_event(health, p.health.onset_rate)) {
+                    unwell = true;
+                }
+                agents_.mental_health_problem[agent] = unwell;
+            }
+            const double learnability = agents_.learnability[agent] * (unwell ? p.mental_health_learning_factor : 1.0);
+            const double employability = agents_.employability[agent] * (unwell ? p.mental_health_job_factor : 1.0);
+
             // Language: lessons in a course, practice at work.
             bool employed = agents_.employed[agent] != 0;
             const bool full_time = agents_.job_full_time[agent] != 0;
             const double work_hours =
                 employed ? (full_time ? p.full_time_hours_per_week : p.part_time_hours_per_week) : 0.0;
             double proficiency = agents_.proficiency[agent];
-            proficiency += monthly_language_gain(p, proficiency, agents_.learnability[agent], lessons.hours_per_week, work_hours);
+            proficiency += monthly_language_gain(p, proficiency, learnability, lessons.hours_per_week, work_hours);
             agents_.proficiency[agent] = static_cast<float>(proficiency);
 
             // Exam and the end of the course.
@@ -224,7 +241,7 @@ void CohortSimulation::learn_work_and_tally(int month) {
                 seeking = intensity > 0.0;
                 if (seeking) {
                     RandomStream search(key_, agent, m, decisions::job_search);
-                    if (draw_event(search, job_finding_probability(p, proficiency, agents_.employability[agent], intensity))) {
+                    if (draw_event(search, job_finding_probability(p, proficiency, employability, intensity))) {
                         RandomStream terms(key_, agent, m, decisions::job_offer_terms);
                         const bool offer_full_time = !draw_event(terms, p.part_time_share_of_offers);
                         const bool offer_permanent = !draw_event(terms, p.temporary_share_of_offers);
@@ -272,6 +289,8 @@ void CohortSimulation::learn_work_and_tally(int month) {
             cell[slot(IndicatorId::in_work_12_months_or_more)] += employed && months_in_job >= 12;
             cell[slot(IndicatorId::on_bijstand)] += bijstand > 0.0;
             cell[slot(IndicatorId::language_below_a1) + static_cast<std::size_t>(level)] += 1.0;
+            cell[slot(IndicatorId::with_mental_health_problem)] += unwell;
+            cell[slot(IndicatorId::in_mental_health_care)] += in_care;
             cell[slot(IndicatorId::in_z_route)] += was_in_course && route == InburgeringRoute::z_route;
             cell[slot(IndicatorId::inburgering_passed)] += status == InburgeringStatus::passed;
             cell[slot(IndicatorId::inburgering_exempt)] += status == InburgeringStatus::exempt;

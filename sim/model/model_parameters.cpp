@@ -88,6 +88,9 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.bijstand_norm = s.real("welfare.bijstand_norm");
     p.earnings_disregard_share = s.real("welfare.earnings_disregard_share");
 
+    p.health.onset_rate = s.real("health.onset_rate");
+    p.health.recovery_rate_without_care = s.real("health.recovery_rate_without_care");
+    p.health.recovery_rate_with_care = s.real("health.recovery_rate_with_care");
     p.caseworkers.client_hours_per_fte_month = s.real("caseworkers.client_hours_per_fte_month");
     p.caseworkers.contact_hours_for_half_effect = s.real("caseworkers.contact_hours_for_half_effect");
     p.caseworkers.max_search_effect = s.real("caseworkers.max_search_effect");
@@ -124,6 +127,7 @@ ModelParameters read_model_parameters(const Scenario& s) {
         m.max_caseworker_fte_per_100 = s.real(prefix + "max_caseworker_fte_per_100");
         m.guidance_months = static_cast<int>(s.integer(prefix + "guidance_months"));
         m.pays_courses_after_loan = s.boolean(prefix + "pays_courses_after_loan");
+        m.mental_health_care_access = s.real(prefix + "mental_health_care_access");
         total_weight += m.cohort_weight;
         p.municipalities.push_back(m);
     }

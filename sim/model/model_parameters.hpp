@@ -23,6 +23,13 @@ struct MunicipalityParameters {
     double max_caseworker_fte_per_100 = 5.0;
     int guidance_months = 24;
     bool pays_courses_after_loan = false;
+    double mental_health_care_access = 0.6;
+};
+
+struct HealthParameters {
+    double onset_rate = 0.0;
+    double recovery_rate_without_care = 0.0;
+    double recovery_rate_with_care = 0.0;
 };
 
 struct CaseworkerParameters {
@@ -95,6 +102,7 @@ struct ModelParameters {
     double bijstand_norm = 0.0;
     double earnings_disregard_share = 0.0;
 
+    HealthParameters health;
     CaseworkerParameters caseworkers;
     InburgeringParameters inburgering;
     std::vector<MunicipalityParameters> municipalities;

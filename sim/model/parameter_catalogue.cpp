@@ -126,6 +126,18 @@ void add_welfare_parameters(ParameterCatalogue& catalogue) {
                                "Share of earnings not offset against bijstand (0: the poverty trap in full)."));
 }
 
+void add_health_parameters(ParameterCatalogue& catalogue) {
+    auto& p = catalogue.parameters;
+    p.push_back(real_parameter("health.onset_rate", 0.003, 0.0, 0.2, "probability per month",
+                               "assumed (model-brief §3: 13-25% with depression and/or PTSD)",
+                               "Monthly probability that someone without mental-health problems develops them."));
+    p.push_back(real_parameter("health.recovery_rate_without_care", 0.01, 0.0, 1.0, "probability per month", assumed,
+                               "Monthly probability of recovery without care."));
+    p.push_back(real_parameter("health.recovery_rate_with_care", 0.04, 0.0, 1.0, "probability per month",
+                               "assumed (model-brief §3, 000, 002: care access helps)",
+                               "Monthly probability of recovery for someone in mental-health care."));
+}
+
 void add_municipality_parameters(ParameterCatalogue& catalogue) {
     catalogue.collections.push_back(CollectionDefinition{
         "municipalities", {"national"},
@@ -149,6 +161,9 @@ void add_municipality_parameters(ParameterCatalogue& catalogue) {
     p.push_back(integer_parameter("municipalities.*.guidance_months", 24, 0, 120, "months",
                                   "model-brief: §5 (Amsterdam up to 3 years; social guidance 12-24 months)",
                                   "Months a client is guided after the intake."));
+    p.push_back(real_parameter("municipalities.*.mental_health_care_access", 0.6, 0.0, 1.0, "share",
+                               "model-brief: §3 (004: 40% do not get the care they need)",
+                               "Share of people with mental-health problems who get care in a month (GGZ access)."));
     p.push_back(boolean_parameter("municipalities.*.pays_courses_after_loan", false, "model-brief: §1 (old law)",
                                   "Old law: the municipality pays further lessons once the DUO loan is used up."));
 }
@@ -219,6 +234,7 @@ ParameterCatalogue build_model_catalogue() {
     add_welfare_parameters(catalogue);
     add_caseworker_parameters(catalogue);
     add_inburgering_parameters(catalogue);
+    add_health_parameters(catalogue);
     add_municipality_parameters(catalogue);
     return catalogue;
 }

@@ -59,15 +59,14 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             const auto education_index = static_cast<std::size_t>(education);
             double learnability = p.learnability_by_education[education_index];
             if (not_literate) learnability *= p.not_literate_learning_factor;
-            if (mental_health_problem) learnability *= p.mental_health_learning_factor;
             if (age_band == AgeBand::age_45_64) learnability *= p.age_45_plus_learning_factor;
             double employability = p.employability_by_education[education_index];
             if (sex == Sex::female) employability *= p.female_job_factor;
-            if (mental_health_problem) employability *= p.mental_health_job_factor;
 
             agents.housing_month[agent] = draw_months_to_housing(housing_draw, p.mean_months_to_housing);
             agents.municipality[agent] = municipality;
             agents.profile_cell[agent] = cells.profile_cell(sex, origin, education, age_band, municipality);
+            agents.mental_health_problem[agent] = mental_health_problem;
             agents.education[agent] = static_cast<std::uint8_t>(education);
             agents.age_band[agent] = static_cast<std::uint8_t>(age_band);
             agents.learnability[agent] = static_cast<float>(learnability);

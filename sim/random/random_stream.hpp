@@ -6,7 +6,6 @@
 // with the same seed share random numbers (common random numbers).
 #include <Random123/philox.h>
 
-#include <boost/random/bernoulli_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <cstdint>
 #include <limits>
@@ -60,10 +59,8 @@ private:
 // unlike std:: distributions, which differ between standard libraries.
 inline double draw_uniform(RandomStream& stream) { return boost::random::uniform_01<double>{}(stream); }
 
-inline bool draw_event(RandomStream& stream, double probability) {
-    if (probability <= 0.0) return false;
-    if (probability >= 1.0) return true;
-    return boost::random::bernoulli_distribution<double>{probability}(stream);
-}
+// Always consumes exactly one word, even for probability 0 or 1, so that a policy moving a
+// probability to a limit does not shift the later draws of the same stream (common random numbers).
+inline bool draw_event(RandomStream& stream, double probability) { return draw_uniform(stream) < probability; }
 
 }  // namespace taalwerk

@@ -77,6 +77,13 @@ TEST_CASE("draw_event has the requested probability within a computed margin", "
         CHECK_FALSE(draw_event(stream, 0.0));
         CHECK(draw_event(stream, 1.0));
     }
+    // Each event uses one word whatever the probability: the next draws line up.
+    RandomStream limits({42, 0}, 1, 0, decision), middle({42, 0}, 1, 0, decision);
+    draw_event(limits, 0.0);
+    draw_event(limits, 1.0);
+    draw_event(middle, 0.5);
+    draw_event(middle, 0.5);
+    CHECK(limits() == middle());
 }
 
 TEST_CASE("draw_uniform has mean 1/2 and variance 1/12 within computed margins", "[random]") {
