@@ -31,6 +31,7 @@ struct AgentStore {
     std::vector<std::uint16_t> lesson_hours;       // lesson hours followed so far
     std::vector<float> loan_spent;                 // old law: DUO loan used, EUR
     std::vector<std::uint8_t> mental_health_problem;  // depression and/or PTSD this month
+    std::vector<std::uint16_t> health_onset_month;    // when a healthy person's problems start (65535: never)
 
     // --- fixed at synthesis ---
     std::vector<std::uint16_t> housing_month;    // month of housing (from the permit)
@@ -68,6 +69,7 @@ struct AgentStore {
         visit(lesson_hours, std::uint16_t{0});
         visit(loan_spent, 0.0f);
         visit(mental_health_problem, std::uint8_t{0});
+        visit(health_onset_month, std::uint16_t{65535});
         visit(housing_month, std::uint16_t{0});
         visit(municipality, std::uint8_t{0});
         visit(profile_cell, std::uint16_t{0});

@@ -9,6 +9,7 @@
 #include "model/language_learning.hpp"
 #include "model/population_synthesis.hpp"
 #include "model/welfare.hpp"
+#include "random/waiting_time.hpp"
 
 namespace taalwerk {
 namespace {
@@ -167,20 +168,23 @@ void CohortSimulation::learn_work_and_tally(int month) {
                     60000.0, agents_.lesson_hours[agent] + lessons.hours_per_week * weeks_per_month));
             }
 
-            // Health: onset, care access and recovery; problems slow learning and job search.
+            // Health: onset at the drawn month; care access and recovery month by month.
             bool unwell = agents_.mental_health_problem[agent] != 0;
             bool in_care = false;
-            {
+            if (unwell) {
                 RandomStream health(key_, agent, m, decisions::health_transition);
-                if (unwell) {
-                    in_care = draw_event(health, municipality.mental_health_care_access);
-                    const double recovery = in_care ? p.health.recovery_rate_with_care : p.health.recovery_rate_without_care;
-                    if (draw_event(health, recovery)) unwell = false;
-                } else if (draw_event(health, p.health.onset_rate)) {
-                    unwell = true;
+                in_care = draw_event(health, municipality.mental_health_care_access);
+                const double recovery = in_care ? p.health.recovery_rate_with_care : p.health.recovery_rate_without_care;
+                if (draw_event(health, recovery)) {
+                    unwell = false;
+                    RandomStream onset(key_, agent, m, decisions::health_onset_time);
+                    const std::uint32_t next = m + 1u + draw_months_without_event(onset, p.health.onset_rate);
+                    agents_.health_onset_month[agent] = static_cast<std::uint16_t>(std::min<std::uint32_t>(next, never));
                 }
-                agents_.mental_health_problem[agent] = unwell;
+            } else if (m == agents_.health_onset_month[agent]) {
+                unwell = true;
             }
+            agents_.mental_health_problem[agent] = unwell;
             const double learnability = agents_.learnability[agent] * (unwell ? p.mental_health_learning_factor : 1.0);
             const double employability = agents_.employability[agent] * (unwell ? p.mental_health_job_factor : 1.0);
 

@@ -21,12 +21,14 @@ inline constexpr Decision intake_tie_break = make_decision("caseworkers.intake_t
 inline constexpr Decision inburgering_exam = make_decision("inburgering.exam");
 inline constexpr Decision job_acceptance = make_decision("labour.job_acceptance");
 inline constexpr Decision health_transition = make_decision("health.transition");
+inline constexpr Decision health_onset_time = make_decision("health.onset_time");
 
 inline constexpr Decision all[] = {
     cohort_sex,      cohort_origin,         cohort_education,       cohort_literacy,
     cohort_age,      cohort_mental_health,  cohort_municipality,    reception_months_to_housing,
     course_seat_tie_break, job_search,      job_offer_terms,        job_separation,
     intake_tie_break, inburgering_exam, job_acceptance, health_transition,
+    health_onset_time,
 };
 static_assert(decision_ids_are_unique(all), "two decision names hash to the same id: rename one");
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "model/decisions.hpp"
+#include "random/waiting_time.hpp"
 
 namespace taalwerk {
 namespace {
@@ -21,11 +22,7 @@ std::size_t draw_category(RandomStream& stream, const Shares& shares) {
 
 // Months waited: geometric with the given mean (0 when the mean is 0).
 std::uint16_t draw_months_to_housing(RandomStream& stream, double mean_months) {
-    if (mean_months <= 0.0) return 0;
-    const double stay_probability = mean_months / (1.0 + mean_months);
-    const double u = draw_uniform(stream);
-    const double months = std::floor(std::log1p(-u) / std::log(stay_probability));
-    return static_cast<std::uint16_t>(std::min(months, 600.0));
+    return std::min<std::uint16_t>(draw_months_without_event(stream, 1.0 / (1.0 + mean_months)), 600);
 }
 
 }  // namespace
@@ -67,6 +64,9 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             agents.municipality[agent] = municipality;
             agents.profile_cell[agent] = cells.profile_cell(sex, origin, education, age_band, municipality);
             agents.mental_health_problem[agent] = mental_health_problem;
+            RandomStream onset_draw(key, agent, 0, decisions::health_onset_time);
+            agents.health_onset_month[agent] =
+                mental_health_problem ? never : draw_months_without_event(onset_draw, p.health.onset_rate);
             agents.education[agent] = static_cast<std::uint8_t>(education);
             agents.age_band[agent] = static_cast<std::uint8_t>(age_band);
             agents.learnability[agent] = static_cast<float>(learnability);
