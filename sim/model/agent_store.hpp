@@ -8,6 +8,7 @@
 namespace taalwerk {
 
 enum class CourseStatus : std::uint8_t { not_started, waiting_for_seat, in_course, finished };
+enum class HouseholdRole : std::uint8_t { single, first_partner, second_partner };
 
 struct AgentStore {
     // --- touched every month ---
@@ -32,6 +33,7 @@ struct AgentStore {
     std::vector<float> loan_spent;                 // old law: DUO loan used, EUR
     std::vector<std::uint8_t> mental_health_problem;  // depression and/or PTSD this month
     std::vector<std::uint16_t> health_onset_month;    // when a healthy person's problems start (65535: never)
+    std::vector<float> earnings;                      // this month's gross earnings, EUR (read by the partner)
 
     // --- fixed at synthesis ---
     std::vector<std::uint16_t> housing_month;    // month of housing (from the permit)
@@ -39,6 +41,12 @@ struct AgentStore {
     std::vector<std::uint16_t> profile_cell;     // index of the agent's attribute combination
     std::vector<std::uint8_t> education;         // Education
     std::vector<std::uint8_t> age_band;          // AgeBand at the permit
+    std::vector<std::uint8_t> sex;               // Sex
+    std::vector<std::uint8_t> origin;            // Origin
+    std::vector<std::uint8_t> household_role;    // HouseholdRole: couples are agents 2k and 2k+1
+    std::vector<std::uint8_t> nareiziger;        // second partner arriving through family reunification
+    std::vector<std::uint8_t> household_children;
+    std::vector<std::uint16_t> young_children_until;  // main carer of a child under 4 until this month
     std::vector<float> learnability;             // learning-speed factor (education, literacy, age), healthy
     std::vector<float> employability;            // job-finding factor (education, sex), healthy
 
@@ -70,11 +78,18 @@ struct AgentStore {
         visit(loan_spent, 0.0f);
         visit(mental_health_problem, std::uint8_t{0});
         visit(health_onset_month, std::uint16_t{65535});
+        visit(earnings, 0.0f);
         visit(housing_month, std::uint16_t{0});
         visit(municipality, std::uint8_t{0});
         visit(profile_cell, std::uint16_t{0});
         visit(education, std::uint8_t{0});
         visit(age_band, std::uint8_t{0});
+        visit(sex, std::uint8_t{0});
+        visit(origin, std::uint8_t{0});
+        visit(household_role, std::uint8_t{0});
+        visit(nareiziger, std::uint8_t{0});
+        visit(household_children, std::uint8_t{0});
+        visit(young_children_until, std::uint16_t{0});
         visit(learnability, 0.0f);
         visit(employability, 0.0f);
     }

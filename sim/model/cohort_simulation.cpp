@@ -89,9 +89,16 @@ void CohortSimulation::update_housing_and_claim(int month) {
         auto counts = municipality_counts_.row(chunk);
         std::fill(counts.begin(), counts.end(), 0.0);
         for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
-            if (!agents_.housed[agent] && month >= agents_.housing_month[agent]) agents_.housed[agent] = 1;
-            const bool housed = agents_.housed[agent] != 0;
             const std::size_t municipality = agents_.municipality[agent];
+            if (!agents_.housed[agent] && month >= agents_.housing_month[agent]) {
+                agents_.housed[agent] = 1;
+                // The route depends only on fixed attributes: set on arrival, used under the new law.
+                agents_.inburgering_route[agent] = static_cast<std::uint8_t>(choose_route(
+                    parameters_.inburgering, agents_.learnability[agent], static_cast<Education>(agents_.education[agent]),
+                    static_cast<AgeBand>(agents_.age_band[agent])));
+            }
+            const bool housed = agents_.housed[agent] != 0;
+            const bool family_approach_partner = is_family_approach_partner(agent, parameters_.municipalities[municipality]);
             const CourseStatus course = agents_.course_status[agent];
             const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
             double* counter = counts.data() + municipality * counter_kinds;
@@ -101,14 +108,14 @@ void CohortSimulation::update_housing_and_claim(int month) {
 
             // Course seats: longest waiting first, equal waits in random order. Under the new
             // law the course starts only after the broad intake (municipal regie).
-            if (housed && awaiting_course(course) && (!new_law || agents_.intake_done[agent])) {
+            if (housed && awaiting_course(course) && (!new_law || agents_.intake_done[agent] || family_approach_partner)) {
                 RandomStream tie(key_, agent, m, decisions::course_seat_tie_break);
                 course_seats_.claim(agent, static_cast<std::uint32_t>(municipality), agents_.months_waiting_for_seat[agent],
                                     tie.next_u64());
             } else {
                 course_seats_.withdraw(agent);
             }
-            if (housed && !agents_.intake_done[agent]) {
+            if (housed && !agents_.intake_done[agent] && !family_approach_partner) {
                 RandomStream tie(key_, agent, m, decisions::intake_tie_break);
                 intakes_.claim(agent, static_cast<std::uint32_t>(municipality), agents_.months_waiting_for_intake[agent],
                                tie.next_u64());
@@ -133,14 +140,15 @@ void CohortSimulation::learn_work_and_tally(int month) {
             const GuidanceMonth& guidance = guidance_[municipality_index];
 
             // Intake: the broad intake starts guidance and, under the new law, fixes the route.
+            const bool abroad = agents_.nareiziger[agent] && !housed;
+            const bool family_approach_partner = is_family_approach_partner(agent, municipality);
+            const bool carer = m < agents_.young_children_until[agent];
+            const double time_factor = carer ? p.young_children_time_factor : 1.0;
             bool waiting_for_intake = false;
-            if (housed && !agents_.intake_done[agent]) {
+            if (housed && !agents_.intake_done[agent] && !family_approach_partner) {
                 if (intakes_.granted(agent)) {
                     agents_.intake_done[agent] = 1;
                     agents_.guidance_months_left[agent] = static_cast<std::uint16_t>(municipality.guidance_months);
-                    agents_.inburgering_route[agent] = static_cast<std::uint8_t>(choose_route(
-                        ib, agents_.learnability[agent], static_cast<Education>(agents_.education[agent]),
-                        static_cast<AgeBand>(agents_.age_band[agent])));
                 } else {
                     waiting_for_intake = true;
                     agents_.months_waiting_for_intake[agent] += 1;
@@ -163,6 +171,7 @@ void CohortSimulation::learn_work_and_tally(int month) {
             LessonMonth lessons;
             if (course == CourseStatus::in_course) {
                 lessons = lesson_month(p, route, agents_.loan_spent[agent], municipality.pays_courses_after_loan);
+                lessons.hours_per_week *= time_factor;
                 agents_.loan_spent[agent] += static_cast<float>(lessons.loan_spent);
                 agents_.lesson_hours[agent] = static_cast<std::uint16_t>(std::min(
                     60000.0, agents_.lesson_hours[agent] + lessons.hours_per_week * weeks_per_month));
@@ -242,6 +251,7 @@ void CohortSimulation::learn_work_and_tally(int month) {
                 double intensity = search_intensity(municipality.pathway, search_status, p);
                 intensity *= guided ? guidance.search_factor
                                     : (agents_.intake_done[agent] ? 1.0 : p.caseworkers.unguided_search_factor);
+                intensity *= time_factor;
                 seeking = intensity > 0.0;
                 if (seeking) {
                     RandomStream search(key_, agent, m, decisions::job_search);
@@ -250,7 +260,9 @@ void CohortSimulation::learn_work_and_tally(int month) {
                         const bool offer_full_time = !draw_event(terms, p.part_time_share_of_offers);
                         const bool offer_permanent = !draw_event(terms, p.temporary_share_of_offers);
                         // Accepting weighs the net gain after the bijstand offset (the poverty trap).
-                        const double net_gain = net_gain_of_job(p, monthly_earnings(p, true, offer_full_time));
+                        const Household household = household_of(agent);
+                        const double net_gain = net_gain_of_job(p, monthly_earnings(p, true, offer_full_time),
+                                                                household.norm, household.partner_earnings);
                         RandomStream acceptance(key_, agent, m, decisions::job_acceptance);
                         if (draw_event(acceptance, job_acceptance_probability(p, net_gain))) {
                             employed = true;
@@ -267,7 +279,7 @@ void CohortSimulation::learn_work_and_tally(int month) {
 
             const bool job_full_time = employed && agents_.job_full_time[agent];
             const bool job_permanent = employed && agents_.job_permanent[agent];
-            const double bijstand = housed ? monthly_bijstand(p, monthly_earnings(p, employed, job_full_time)) : 0.0;
+            agents_.earnings[agent] = static_cast<float>(monthly_earnings(p, employed, job_full_time));
             const double caseworker_cost = guided ? guidance.cost_per_client : 0.0;
             const double inburgering_cost = lessons.loan_spent + lessons.municipal_cost;
             const std::uint16_t months_in_job = agents_.months_in_job[agent];
@@ -275,7 +287,16 @@ void CohortSimulation::learn_work_and_tally(int month) {
             const bool overdue = status == InburgeringStatus::pending && month >= ib.deadline_months;
 
             double* cell = row.data() + static_cast<std::size_t>(agents_.profile_cell[agent]) * indicator_count;
+            if (abroad) {
+                cell[slot(IndicatorId::abroad_awaiting_reunification)] += 1.0;
+                continue;
+            }
+            // Welfare of the benefit unit, once per household: at the second partner of a couple
+            // (the first, earlier in the same chunk, has its earnings for this month set).
+            if (static_cast<HouseholdRole>(agents_.household_role[agent]) != HouseholdRole::first_partner)
+                tally_household_welfare(agent, row.data());
             cell[slot(IndicatorId::persons)] += 1.0;
+            cell[slot(IndicatorId::caring_for_young_child)] += carer;
             cell[slot(IndicatorId::in_reception)] += !housed;
             cell[slot(IndicatorId::housed)] += housed;
             cell[slot(IndicatorId::waiting_for_intake)] += waiting_for_intake;
@@ -291,7 +312,6 @@ void CohortSimulation::learn_work_and_tally(int month) {
             cell[slot(IndicatorId::ever_worked)] += agents_.first_job_month[agent] >= 0;
             cell[slot(IndicatorId::in_work_6_months_or_more)] += employed && months_in_job >= 6;
             cell[slot(IndicatorId::in_work_12_months_or_more)] += employed && months_in_job >= 12;
-            cell[slot(IndicatorId::on_bijstand)] += bijstand > 0.0;
             cell[slot(IndicatorId::language_below_a1) + static_cast<std::size_t>(level)] += 1.0;
             cell[slot(IndicatorId::with_mental_health_problem)] += unwell;
             cell[slot(IndicatorId::in_mental_health_care)] += in_care;
@@ -300,12 +320,62 @@ void CohortSimulation::learn_work_and_tally(int month) {
             cell[slot(IndicatorId::inburgering_exempt)] += status == InburgeringStatus::exempt;
             cell[slot(IndicatorId::inburgering_route_completed)] += status == InburgeringStatus::route_completed;
             cell[slot(IndicatorId::inburgering_overdue)] += overdue;
-            cell[slot(IndicatorId::cost_bijstand)] += bijstand;
             cell[slot(IndicatorId::cost_caseworkers)] += caseworker_cost;
             cell[slot(IndicatorId::cost_inburgering)] += inburgering_cost;
-            cell[slot(IndicatorId::cost_total)] += bijstand + caseworker_cost + inburgering_cost;
+            cell[slot(IndicatorId::cost_total)] += caseworker_cost + inburgering_cost;
         }
     });
+}
+
+bool CohortSimulation::is_family_approach_partner(std::uint32_t agent, const MunicipalityParameters& municipality) const {
+    return !municipality.guide_both_partners &&
+           static_cast<HouseholdRole>(agents_.household_role[agent]) == HouseholdRole::second_partner;
+}
+
+CohortSimulation::Household CohortSimulation::household_of(std::uint32_t agent) const {
+    Household household;
+    const auto role = static_cast<HouseholdRole>(agents_.household_role[agent]);
+    if (role == HouseholdRole::single) {
+        household.norm = parameters_.bijstand_norm;
+        return household;
+    }
+    const std::uint32_t partner = role == HouseholdRole::first_partner ? agent + 1 : agent - 1;
+    const bool together = agents_.housed[agent] && agents_.housed[partner];
+    household.norm = together ? parameters_.bijstand_norm_couple : parameters_.bijstand_norm;
+    // The first partner reads last month's earnings of the second (processed after it, in the
+    // same chunk); the second reads this month's of the first. Deterministic either way.
+    household.partner_earnings = together ? agents_.earnings[partner] : 0.0;
+    return household;
+}
+
+void CohortSimulation::tally_household_welfare(std::uint32_t agent, double* row) const {
+    const ModelParameters& p = parameters_;
+    const bool couple = static_cast<HouseholdRole>(agents_.household_role[agent]) == HouseholdRole::second_partner;
+    const std::uint32_t first = couple ? agent - 1 : agent;
+    std::uint32_t members[2] = {first, agent};
+    const std::size_t member_count = couple ? 2 : 1;
+    std::size_t present = 0;
+    double earnings = 0.0;
+    for (std::size_t i = 0; i < member_count; ++i)
+        if (agents_.housed[members[i]]) {
+            ++present;
+            earnings += agents_.earnings[members[i]];
+        }
+    if (present == 0) return;
+    const double norm = present == 2 ? p.bijstand_norm_couple : p.bijstand_norm;
+    const double bijstand = household_bijstand(p, norm, earnings);
+    const double poverty_line = (present == 2 ? p.poverty_line_couple : p.poverty_line_single) +
+                                (agents_.household_children[agent] ? p.poverty_line_per_child_household : 0.0);
+    const bool poor = earnings + bijstand < poverty_line;
+    for (std::size_t i = 0; i < member_count; ++i) {
+        if (!agents_.housed[members[i]]) continue;
+        double* cell = row + static_cast<std::size_t>(agents_.profile_cell[members[i]]) * indicator_count;
+        cell[slot(IndicatorId::on_bijstand)] += bijstand > 0.0;
+        cell[slot(IndicatorId::below_poverty_line)] += poor;
+        // The unit's bijstand is shared equally by the members present.
+        cell[slot(IndicatorId::cost_bijstand)] += bijstand / static_cast<double>(present);
+        cell[slot(IndicatorId::cost_total)] += bijstand / static_cast<double>(present);
+    }
 }
 
 void CohortSimulation::reduce_tally(std::span<double> group_totals) {

@@ -37,6 +37,15 @@ private:
     void learn_work_and_tally(int month);
     void reduce_tally(std::span<double> group_totals);
 
+    struct Household {
+        double norm = 0.0;               // bijstand norm of the unit
+        double partner_earnings = 0.0;   // the partner's earnings, when living together
+    };
+    Household household_of(std::uint32_t agent) const;
+    bool is_family_approach_partner(std::uint32_t agent, const MunicipalityParameters& municipality) const;
+    // Bijstand, poverty and their costs of the agent's benefit unit, added to each member's cell.
+    void tally_household_welfare(std::uint32_t agent, double* row) const;
+
     const ModelParameters& parameters_;
     GroupCells cells_;
     ChunkGrid grid_;

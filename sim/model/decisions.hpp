@@ -11,6 +11,7 @@ inline constexpr Decision cohort_education = make_decision("cohort.education");
 inline constexpr Decision cohort_literacy = make_decision("cohort.literacy");
 inline constexpr Decision cohort_age = make_decision("cohort.age");
 inline constexpr Decision cohort_mental_health = make_decision("cohort.mental_health");
+inline constexpr Decision cohort_household = make_decision("cohort.household");
 inline constexpr Decision cohort_municipality = make_decision("cohort.municipality");
 inline constexpr Decision reception_months_to_housing = make_decision("reception.months_to_housing");
 inline constexpr Decision course_seat_tie_break = make_decision("language.course_seat_tie_break");
@@ -28,7 +29,7 @@ inline constexpr Decision all[] = {
     cohort_age,      cohort_mental_health,  cohort_municipality,    reception_months_to_housing,
     course_seat_tie_break, job_search,      job_offer_terms,        job_separation,
     intake_tie_break, inburgering_exam, job_acceptance, health_transition,
-    health_onset_time,
+    health_onset_time, cohort_household,
 };
 static_assert(decision_ids_are_unique(all), "two decision names hash to the same id: rename one");
 

@@ -9,6 +9,7 @@ namespace taalwerk {
 
 enum class IndicatorId : std::size_t {
     persons,
+    abroad_awaiting_reunification,
     in_reception,
     housed,
     waiting_for_intake,
@@ -25,6 +26,8 @@ enum class IndicatorId : std::size_t {
     in_work_6_months_or_more,
     in_work_12_months_or_more,
     on_bijstand,
+    below_poverty_line,
+    caring_for_young_child,
     language_below_a1,
     language_a1,
     language_a2,
@@ -53,7 +56,8 @@ struct IndicatorDescription {
 };
 
 inline constexpr std::array<IndicatorDescription, indicator_count> indicator_descriptions{{
-    {"persons", "persons", "Adults of the cohort (the denominator of every share)."},
+    {"persons", "persons", "Adults of the cohort in the Netherlands (the denominator of every share)."},
+    {"abroad_awaiting_reunification", "persons", "Partners (nareizigers) not yet arrived; not counted in persons."},
     {"in_reception", "persons", "Living in an asylum reception centre (AZC), waiting for housing."},
     {"housed", "persons", "Housed in a municipality."},
     {"waiting_for_intake", "persons", "Housed and waiting for the broad intake because caseworkers are full."},
@@ -69,7 +73,9 @@ inline constexpr std::array<IndicatorDescription, indicator_count> indicator_des
     {"ever_worked", "persons", "Had at least one job since the permit."},
     {"in_work_6_months_or_more", "persons", "In the same job for 6 months or more (durable work)."},
     {"in_work_12_months_or_more", "persons", "In the same job for 12 months or more."},
-    {"on_bijstand", "persons", "Receiving bijstand (social assistance), in full or as a top-up."},
+    {"on_bijstand", "persons", "In a household receiving bijstand (social assistance), in full or as a top-up."},
+    {"below_poverty_line", "persons", "In a household whose earnings plus bijstand are below the poverty line."},
+    {"caring_for_young_child", "persons", "Main carer of a child under 4 (less time for lessons and search)."},
     {"language_below_a1", "persons", "Dutch below CEFR A1."},
     {"language_a1", "persons", "Dutch at CEFR A1."},
     {"language_a2", "persons", "Dutch at CEFR A2."},

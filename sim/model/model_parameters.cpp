@@ -55,6 +55,16 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.age_band_shares = fixed_list<3>(s, "cohort.age_band_shares");
     require_sum_one(s, "cohort.age_band_shares", p.age_band_shares);
     p.mental_health_problem_share = s.real("cohort.mental_health_problem_share");
+    p.couple_share = s.real("cohort.couple_share");
+    p.partner_arrives_later_share = s.real("cohort.partner_arrives_later_share");
+    p.mean_reunification_months = s.real("cohort.mean_reunification_months");
+    p.children_share = s.real("cohort.children_share");
+    p.young_children_share = s.real("cohort.young_children_share");
+    p.young_children_time_factor = s.real("labour.young_children_time_factor");
+    p.bijstand_norm_couple = s.real("welfare.bijstand_norm_couple");
+    p.poverty_line_single = s.real("welfare.poverty_line_single");
+    p.poverty_line_couple = s.real("welfare.poverty_line_couple");
+    p.poverty_line_per_child_household = s.real("welfare.poverty_line_per_child_household");
 
     p.mean_months_to_housing = s.real("reception.mean_months_to_housing");
 
@@ -127,6 +137,7 @@ ModelParameters read_model_parameters(const Scenario& s) {
         m.max_caseworker_fte_per_100 = s.real(prefix + "max_caseworker_fte_per_100");
         m.guidance_months = static_cast<int>(s.integer(prefix + "guidance_months"));
         m.pays_courses_after_loan = s.boolean(prefix + "pays_courses_after_loan");
+        m.guide_both_partners = s.boolean(prefix + "guide_both_partners");
         m.mental_health_care_access = s.real(prefix + "mental_health_care_access");
         total_weight += m.cohort_weight;
         p.municipalities.push_back(m);

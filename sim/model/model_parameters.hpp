@@ -23,6 +23,7 @@ struct MunicipalityParameters {
     double max_caseworker_fte_per_100 = 5.0;
     int guidance_months = 24;
     bool pays_courses_after_loan = false;
+    bool guide_both_partners = false;
     double mental_health_care_access = 0.6;
 };
 
@@ -69,6 +70,16 @@ struct ModelParameters {
     std::array<double, 3> not_literate_share{};                 // by origin
     std::array<double, 3> age_band_shares{};
     double mental_health_problem_share = 0.0;
+    double couple_share = 0.0;
+    double partner_arrives_later_share = 0.0;
+    double mean_reunification_months = 0.0;
+    double children_share = 0.0;
+    double young_children_share = 0.0;
+    double young_children_time_factor = 1.0;
+    double bijstand_norm_couple = 0.0;
+    double poverty_line_single = 0.0;
+    double poverty_line_couple = 0.0;
+    double poverty_line_per_child_household = 0.0;
 
     double mean_months_to_housing = 0.0;
 

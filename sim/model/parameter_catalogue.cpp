@@ -38,6 +38,19 @@ void add_cohort_parameters(ParameterCatalogue& catalogue) {
                                     "Share not literate in their own language, by origin (Syria, Eritrea, other)."));
     p.push_back(real_list_parameter("cohort.age_band_shares", {0.45, 0.40, 0.15}, 0.0, 1.0, 3, 3, "share", assumed,
                                     "Shares of the age bands 18-29, 30-44 and 45-64 at the permit."));
+    p.push_back(real_parameter("cohort.couple_share", 0.5, 0.0, 1.0, "share",
+                               "assumed (model-brief §3: a benefit unit holds ~1.4-2.1 persons)",
+                               "Share of adults who live as a couple; partners are pairs of agents and one bijstand unit."));
+    p.push_back(real_parameter("cohort.partner_arrives_later_share", 0.5, 0.0, 1.0, "share",
+                               "assumed (model-brief §3: nareizigers, often women)",
+                               "Share of couples whose second partner arrives later through family reunification."));
+    p.push_back(real_parameter("cohort.mean_reunification_months", 12.0, 0.0, 60.0, "months", assumed,
+                               "Mean months between the household's housing and the nareiziger's arrival."));
+    p.push_back(real_parameter("cohort.children_share", 0.5, 0.0, 1.0, "share", assumed,
+                               "Share of households with children."));
+    p.push_back(real_parameter("cohort.young_children_share", 0.5, 0.0, 1.0, "share",
+                               "assumed (model-brief §3: childcare limits mothers)",
+                               "Share of households with children who have a child under 4 at the permit."));
     p.push_back(real_parameter("cohort.mental_health_problem_share", 0.20, 0.0, 1.0, "share",
                                "model-brief: §3 (004: 13-25% depression and/or PTSD)",
                                "Share with depression and/or PTSD at the permit."));
@@ -114,6 +127,9 @@ void add_labour_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_parameter("labour.reservation_net_gain", 300.0, 1.0, 5000.0, "EUR per month", assumed,
                                "Net monthly gain (earnings minus bijstand lost) at and above which every offer is accepted; "
                                "acceptance rises linearly up to it."));
+    p.push_back(real_parameter("labour.young_children_time_factor", 0.5, 0.0, 1.0, "factor",
+                               "assumed (model-brief §3: 001, 003 Venlo: young children limit the carer)",
+                               "Lesson hours and search intensity of the main carer of a child under 4, relative to others."));
     p.push_back(real_parameter("labour.hourly_wage", 11.0, 0.0, 100.0, "EUR per hour", assumed,
                                "Gross hourly wage of an entry job (around the 2016 minimum wage)."));
 }
@@ -122,6 +138,15 @@ void add_welfare_parameters(ParameterCatalogue& catalogue) {
     auto& p = catalogue.parameters;
     p.push_back(real_parameter("welfare.bijstand_norm", 980.0, 0.0, 5000.0, "EUR per month", assumed,
                                "Bijstand norm of a single adult (Participatiewet, around 2016)."));
+    p.push_back(real_parameter("welfare.bijstand_norm_couple", 1400.0, 0.0, 8000.0, "EUR per month", assumed,
+                               "Bijstand norm of a couple, one unit for both partners (Participatiewet, around 2016)."));
+    p.push_back(real_parameter("welfare.poverty_line_single", 1040.0, 0.0, 5000.0, "EUR per month",
+                               "assumed (CBS low-income threshold around 2016; model-brief §7: poverty risk 53%)",
+                               "Net monthly household income below which a single adult household counts as poor."));
+    p.push_back(real_parameter("welfare.poverty_line_couple", 1420.0, 0.0, 8000.0, "EUR per month", assumed,
+                               "Poverty line of a couple household."));
+    p.push_back(real_parameter("welfare.poverty_line_per_child_household", 300.0, 0.0, 3000.0, "EUR per month", assumed,
+                               "Addition to the poverty line for a household with children."));
     p.push_back(real_parameter("welfare.earnings_disregard_share", 0.0, 0.0, 1.0, "share", assumed,
                                "Share of earnings not offset against bijstand (0: the poverty trap in full)."));
 }
@@ -164,6 +189,9 @@ void add_municipality_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_parameter("municipalities.*.mental_health_care_access", 0.6, 0.0, 1.0, "share",
                                "model-brief: §3 (004: 40% do not get the care they need)",
                                "Share of people with mental-health problems who get care in a month (GGZ access)."));
+    p.push_back(boolean_parameter("municipalities.*.guide_both_partners", false,
+                                  "model-brief: §5 (Amsterdam: separate trajectories for both partners)",
+                                  "Guide both partners of a couple (true) or only the first, the family approach (false)."));
     p.push_back(boolean_parameter("municipalities.*.pays_courses_after_loan", false, "model-brief: §1 (old law)",
                                   "Old law: the municipality pays further lessons once the DUO loan is used up."));
 }

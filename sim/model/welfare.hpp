@@ -13,14 +13,23 @@ inline double monthly_earnings(const ModelParameters& p, bool employed, bool ful
     return hours * weeks_per_month * p.hourly_wage;
 }
 
+// Bijstand of a benefit unit (a single adult, or a couple as one unit) with these earnings.
+inline double household_bijstand(const ModelParameters& p, double norm, double household_earnings) {
+    return std::max(0.0, norm - (1.0 - p.earnings_disregard_share) * household_earnings);
+}
+
 inline double monthly_bijstand(const ModelParameters& p, double earnings) {
-    return std::max(0.0, p.bijstand_norm - (1.0 - p.earnings_disregard_share) * earnings);
+    return household_bijstand(p, p.bijstand_norm, earnings);
 }
 
 // What taking a job is worth after the bijstand offset: the poverty trap makes this small for
 // part-time work unless part of the earnings is disregarded.
+inline double net_gain_of_job(const ModelParameters& p, double earnings, double norm, double other_earnings) {
+    return earnings - (household_bijstand(p, norm, other_earnings) - household_bijstand(p, norm, other_earnings + earnings));
+}
+
 inline double net_gain_of_job(const ModelParameters& p, double earnings) {
-    return earnings - (monthly_bijstand(p, 0.0) - monthly_bijstand(p, earnings));
+    return net_gain_of_job(p, earnings, p.bijstand_norm, 0.0);
 }
 
 // Probability of accepting an offer: a floor (obligations, motivation) rising linearly with the

@@ -34,7 +34,9 @@ TEST_CASE("Unlimited caseworkers: nobody waits for an intake", "[model][casework
 }
 
 TEST_CASE("No caseworkers: nobody gets an intake or guidance, and it costs nothing", "[model][caseworkers]") {
+    // Both partners guided, so every housed adult needs an intake.
     const RunOutput output = run_default_with({{"cohort.size", std::int64_t{4000}},
+                                               {"municipalities.national.guide_both_partners", true},
                                                {"municipalities.national.max_caseworker_fte_per_100", 0.0}});
     CHECK(cumulative(output, IndicatorId::in_guidance) == 0.0);
     CHECK(cumulative(output, IndicatorId::cost_caseworkers) == 0.0);

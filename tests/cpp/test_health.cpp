@@ -20,8 +20,9 @@ TEST_CASE("Health: the share with problems starts near the cohort share", "[mode
     const RunOutput output = run_default_with({{"cohort.size", std::int64_t{20000}},
                                                {"health.recovery_rate_without_care", 0.0},
                                                {"health.recovery_rate_with_care", 0.0},
-                                               {"health.onset_rate", 0.0}});
-    // Without transitions the month-0 share is the synthesis share, within 5 binomial sigma.
+                                               {"health.onset_rate", 0.0},
+                                               {"cohort.partner_arrives_later_share", 0.0}});
+    // Everyone present from month 0 (no nareizigers). Without transitions the month-0 share is the synthesis share, within 5 binomial sigma.
     const double share = value_at(output, IndicatorId::with_mental_health_problem, 0) / 20000.0;
     CHECK_THAT(share, Catch::Matchers::WithinAbs(0.2, 5.0 * std::sqrt(0.2 * 0.8 / 20000.0)));
     CHECK(value_at(output, IndicatorId::with_mental_health_problem, 40) == value_at(output, IndicatorId::with_mental_health_problem, 0));
