@@ -22,7 +22,8 @@ def test_scenarios_are_shipped():
 @pytest.mark.parametrize("scenario", SHIPPED, ids=lambda p: p.stem)
 def test_every_shipped_scenario_runs(scenario):
     ds = taalwerk.run(scenario, replicates=1, overrides={"cohort.size": 1500, "run.months": 24})
-    assert float(ds.persons.sel(group="all")[0, -1]) == 1500
+    everyone = ds.persons + ds.abroad_awaiting_reunification
+    assert float(everyone.sel(group="all")[0, -1]) == 1500
     text = ds.attrs["scenario_toml"]
     assert "base =" not in text  # fully resolved
 

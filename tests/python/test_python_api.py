@@ -19,8 +19,8 @@ def test_run_returns_a_dataset_with_named_dimensions(small_scenario):
     assert ds.sizes["month"] == 24 and ds.sizes["replicate"] == 2
     assert "sex=female" in list(ds.group.values)
     assert ds.attrs["base_seed"] == 3
-    persons = ds.persons.sel(group="all")
-    assert (persons == 3000).all()
+    everyone = (ds.persons + ds.abroad_awaiting_reunification).sel(group="all")
+    assert (everyone == 3000).all()
     # Group cells of one breakdown add up to "all".
     sexes = ds.in_paid_work.sel(group=["sex=male", "sex=female"]).sum("group")
     np.testing.assert_array_equal(sexes.values, ds.in_paid_work.sel(group="all").values)
