@@ -150,7 +150,7 @@ std::string outputs_markdown() {
         "amount in that month.\n\n"
         "Groups (the `group` coordinate): `all`; `sex=male|female`; `origin=syria|eritrea|other`; "
         "`education=primary_or_less|lower_secondary|upper_secondary|higher`; `age=18-29|30-44|45-64` (at the "
-        "permit); `pathway=sequential|parallel|work_first` (of the person's municipality); "
+        "permit); `literacy=literate|not_literate` (in the own language); `pathway=sequential|parallel|work_first` (of the person's municipality); "
         "`municipality=<name>`. The cells of one breakdown add up to `all`.\n\n"
         "| indicator | unit | description |\n|---|---|---|\n";
     for (const auto& d : indicator_descriptions)

@@ -1,7 +1,7 @@
 #pragma once
-// Output groups. Every agent has a profile cell (its sex, origin, education, age band and
-// municipality); each profile cell belongs to one group cell per breakdown ("all", "sex=female",
-// "origin=syria", ..., "pathway=parallel", "municipality=amsterdam").
+// Output groups. Every agent has a profile cell (its sex, origin, education, age band,
+// own-language literacy and municipality); each profile cell belongs to one group cell per breakdown ("all", "sex=female",
+// "origin=syria", ..., "literacy=not_literate", "pathway=parallel", "municipality=amsterdam").
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,7 +15,8 @@ class GroupCells {
 public:
     explicit GroupCells(const ModelParameters& parameters);
 
-    std::uint16_t profile_cell(Sex sex, Origin origin, Education education, AgeBand age, std::uint8_t municipality) const;
+    std::uint16_t profile_cell(Sex sex, Origin origin, Education education, AgeBand age, Literacy literacy,
+                               std::uint8_t municipality) const;
     std::size_t profile_cell_count() const { return profile_cell_count_; }
 
     const std::vector<std::string>& labels() const { return labels_; }

@@ -111,7 +111,8 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             const bool main_carer = household.young_children_months > 0 && (!household.couple || sex == Sex::female);
             agents.young_children_until[agent] = main_carer ? household.young_children_months : 0;
             agents.municipality[agent] = municipality;
-            agents.profile_cell[agent] = cells.profile_cell(sex, origin, education, age_band, municipality);
+            agents.profile_cell[agent] = cells.profile_cell(sex, origin, education, age_band,
+                                                        not_literate ? Literacy::not_literate : Literacy::literate, municipality);
             agents.mental_health_problem[agent] = mental_health_problem;
             RandomStream onset_draw(key, agent, 0, decisions::health_onset_time);
             agents.health_onset_month[agent] =

@@ -38,7 +38,7 @@ TEST_CASE("Every agent is in exactly one state of each partition, every month", 
 TEST_CASE("Group cells of each breakdown add up to all", "[model][conservation]") {
     const RunOutput output = run_default_with({{"cohort.size", std::int64_t{3000}}});
     const std::size_t groups = output.group_labels.size();
-    for (const std::string prefix : {"sex=", "origin=", "education=", "age=", "pathway=", "municipality="}) {
+    for (const std::string prefix : {"sex=", "origin=", "education=", "age=", "literacy=", "pathway=", "municipality="}) {
         for (const auto& indicator : output.indicators) {
             for (std::size_t row = 0; row < indicator.values.size() / groups; ++row) {
                 double sum = 0.0;
