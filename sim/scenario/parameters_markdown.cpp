@@ -41,10 +41,7 @@ std::string range_or_choices(const ParameterDefinition& definition) {
             return text;
         }
         case ValueKind::real_list: {
-            const std::string length =
-                definition.list_min_length == definition.list_max_length
-                    ? std::to_string(definition.list_min_length)
-                    : std::to_string(definition.list_min_length) + " to " + std::to_string(definition.list_max_length);
+            const std::string length = list_length_text(definition);
             return length + " values, each " + range;
         }
     }

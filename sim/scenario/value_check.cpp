@@ -118,10 +118,7 @@ std::string allowed_text(const ParameterDefinition& definition) {
             return text;
         }
         case ValueKind::real_list: {
-            const std::string length =
-                definition.list_min_length == definition.list_max_length
-                    ? std::to_string(definition.list_min_length)
-                    : std::to_string(definition.list_min_length) + " to " + std::to_string(definition.list_max_length);
+            const std::string length = list_length_text(definition);
             return "list of " + length + " reals, each " + range_text(definition) + unit_suffix(definition);
         }
     }
@@ -147,6 +144,11 @@ CheckedValue check_value(const ParameterDefinition& definition, const ScenarioVa
             return wrong_type(definition, given);
     }
     return wrong_type(definition, given);
+}
+
+std::string list_length_text(const ParameterDefinition& definition) {
+    if (definition.list_min_length == definition.list_max_length) return std::to_string(definition.list_min_length);
+    return std::to_string(definition.list_min_length) + " to " + std::to_string(definition.list_max_length);
 }
 
 }  // namespace taalwerk

@@ -26,4 +26,7 @@ CheckedValue check_value(const ParameterDefinition& definition, const ScenarioVa
 std::string wrong_type_problem(const ParameterDefinition& definition, const std::string& given_text,
                                const std::string& type_name);
 
+// "4" or "2 to 10": the allowed number of elements of a real_list.
+std::string list_length_text(const ParameterDefinition& definition);
+
 }  // namespace taalwerk
