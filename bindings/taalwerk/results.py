@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import numpy as np
+import pandas as pd
 import xarray as xr
 
 from . import _core
+
+INDICATOR_DIMS = ("replicate", "month", "group")
 
 
 def run(
@@ -25,6 +28,11 @@ def run(
     (replicate, month, group); each indicator is a variable with ``units`` and ``long_name``.
     """
     result = _core.run(os.fspath(scenario), seed, replicates, threads, dict(overrides or {}))
+    return dataset_from_core(result)
+
+
+def dataset_from_core(result: Mapping[str, Any]) -> xr.Dataset:
+    """The dataset of one ``_core.run`` result (arrays are wrapped, not copied)."""
     metadata = result["metadata"]
     coords = {
         "replicate": np.asarray(metadata["replicates"], dtype=np.int64),
@@ -33,7 +41,7 @@ def run(
     }
     variables = {
         name: xr.Variable(
-            ("replicate", "month", "group"),
+            INDICATOR_DIMS,
             values,
             attrs={"units": result["units"][name], "long_name": result["descriptions"][name]},
         )
@@ -49,3 +57,23 @@ def open_run(path: str | os.PathLike) -> xr.Dataset:
     """Open an HDF5 file written by ``taalwerk run`` (loaded into memory, file closed)."""
     with xr.open_dataset(os.fspath(path), engine="h5netcdf") as dataset:
         return dataset.load()
+
+
+def indicator_names(dataset: xr.Dataset) -> list[str]:
+    """Names of the indicator variables: those laid out over (..., replicate, month, group)."""
+    return [str(name) for name, variable in dataset.data_vars.items() if variable.dims[-3:] == INDICATOR_DIMS]
+
+
+def tidy(dataset: xr.Dataset, indicators: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per (replicate, month, group, indicator): columns for every dimension, the
+    indicator name, its value and unit, and any coordinates along the way (e.g. the design
+    parameters of a sweep's points)."""
+    names = list(indicators) if indicators is not None else indicator_names(dataset)
+    missing = [name for name in names if name not in dataset.data_vars]
+    if missing:
+        raise KeyError(f"no indicator {missing}; available: {indicator_names(dataset)}")
+    wide = dataset[names].to_dataframe().reset_index()
+    identifiers = [column for column in wide.columns if column not in names]
+    long = wide.melt(id_vars=identifiers, value_vars=names, var_name="indicator", value_name="value")
+    long["units"] = long["indicator"].map({name: dataset[name].attrs.get("units", "") for name in names})
+    return long
