@@ -85,7 +85,8 @@ def compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("--months", type=_months, help="months to report (default: 12,30,42,60 where they fit, and the last)")
     parser.add_argument("--group", default="all", help="population group (default: all), e.g. sex=female")
     parser.add_argument("--indicators", type=_names,
-                        help="indicators to tabulate (default: in_paid_work, in_work_6_months_or_more, on_bijstand, cost_total where present)")
+                        help="indicators to tabulate (default: in_paid_work, in_work_6_months_or_more, on_bijstand, "
+                        "cost_total where present)")
     return parser
 
 
@@ -177,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"taalwerk: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the command line reports, the exit code classifies
-        print(f"taalwerk: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        resume = "; finished points are kept: run the same command again to resume" if command == "sweep" else ""
+        print(f"taalwerk: internal error: {type(error).__name__}: {error}{resume}", file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -220,7 +220,7 @@ class PairedComparison:
         cost_estimate = Estimate(f"change in cumulative {cost}, months 0-{horizon}", cost_units, delta_cost)
         outcome_estimate = Estimate(f"change in persons {outcome} at month {horizon}", "persons", delta_outcome)
         value = _ratio(cost_estimate.mean, outcome_estimate.mean)
-        per_replicate = np.array([_ratio(c, o) if o > 0 else np.nan for c, o in zip(delta_cost, delta_outcome)])
+        per_replicate = np.array([_ratio(c, o) if o > 0 else np.nan for c, o in zip(delta_cost, delta_outcome, strict=True)])
         notes = []
         if not outcome_estimate.mean > 0:
             notes.append(f"B does not raise {outcome} (mean change {outcome_estimate.mean:+.4g} persons): "
@@ -229,7 +229,8 @@ class PairedComparison:
             notes.append("B costs less and has more persons in the outcome: a saving per extra person")
         not_positive = int(np.sum(~(delta_outcome > 0)))
         if not_positive:
-            notes.append(f"{not_positive} of {len(delta_outcome)} replicates have no extra persons; their ratio is NaN and no band is given")
+            notes.append(f"{not_positive} of {len(delta_outcome)} replicates have no extra persons; "
+                         "their ratio is NaN and no band is given")
         return CostPerOutcome(f"cost per extra person {outcome} at month {horizon}", cost_estimate, outcome_estimate,
                               value, per_replicate, "; ".join(notes))
 

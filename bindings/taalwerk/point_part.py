@@ -89,7 +89,7 @@ def read_point_part(path: Path) -> PointPart:
     with open(path, "rb") as file:
         header = _read_header(file)
         chunks = [file.read(size) for size in header["chunk_bytes"]]
-        if file.read(1) or any(len(chunk) != size for chunk, size in zip(chunks, header["chunk_bytes"])):
+        if file.read(1) or any(len(chunk) != size for chunk, size in zip(chunks, header["chunk_bytes"], strict=True)):
             raise DamagedPart("its length does not match its header")
     if _crc32(chunks) != header["crc32"]:
         raise DamagedPart("its checksum does not match")

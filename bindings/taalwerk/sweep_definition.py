@@ -112,7 +112,8 @@ class SweepParameter:
         if not (math.isfinite(low) and math.isfinite(high) and low < high):
             raise SweepError(f"{where}: key 'range': {list(self.range)!r} needs finite low < high")
         if self.scale not in SCALES:
-            raise SweepError(f"{where}: key 'scale': value {self.scale!r} is not allowed{did_you_mean(str(self.scale), SCALES)}; allowed: {allowed_text(SCALES)}")
+            raise SweepError(f"{where}: key 'scale': value {self.scale!r} is not allowed{did_you_mean(str(self.scale), SCALES)}; "
+                             f"allowed: {allowed_text(SCALES)}")
         if self.scale == "log" and low <= 0:
             raise SweepError(f"{where}: key 'scale': a log scale needs a range above 0; got {list(self.range)!r}")
         if design == "grid":
@@ -139,7 +140,8 @@ class SweepParameter:
             return list(self.values)
         values = self._from_unit_range(np.linspace(0.0, 1.0, int(self.steps)), integer)
         if len(set(values)) != len(values):
-            raise SweepError(f"parameter '{self.key}': range {list(self.range)!r} with {self.steps} steps repeats whole numbers; use fewer steps or 'values'")
+            raise SweepError(f"parameter '{self.key}': range {list(self.range)!r} with {self.steps} steps repeats whole numbers; "
+                             "use fewer steps or 'values'")
         return values
 
     def from_unit(self, unit: np.ndarray, integer: bool) -> list[Any]:
@@ -209,7 +211,8 @@ class Sweep:
         if not isinstance(self.name, str) or not self.name:
             raise SweepError(f"{where}: key 'name': expected a non-empty text")
         if self.design not in DESIGN_KINDS:
-            raise SweepError(f"{where}: key 'design.kind': value {self.design!r} is not allowed{did_you_mean(str(self.design), DESIGN_KINDS)}; allowed: {allowed_text(DESIGN_KINDS)}")
+            raise SweepError(f"{where}: key 'design.kind': value {self.design!r} is not allowed"
+                             f"{did_you_mean(str(self.design), DESIGN_KINDS)}; allowed: {allowed_text(DESIGN_KINDS)}")
         if not self.base.is_file():
             raise SweepError(f"{where}: key 'base': scenario file '{self.base}' not found")
         _integer_in(self.replicates, 1, MAX_REPLICATES, f"{where}: key 'design.replicates'")
@@ -231,7 +234,8 @@ class Sweep:
             _integer_in(self.points, 1, 10_000_000, f"{where}: key 'design.points' (required by the '{self.design}' design)")
         if self.design in ("sobol", "saltelli") and self.points & (self.points - 1):
             lower = 1 << (self.points.bit_length() - 1)
-            raise SweepError(f"{where}: key 'design.points': the {self.design} design needs a power of 2 (its balance properties); got {self.points}, use {lower} or {2 * lower}")
+            raise SweepError(f"{where}: key 'design.points': the {self.design} design needs a power of 2 (its balance "
+                             f"properties); got {self.points}, use {lower} or {2 * lower}")
         if self.levels is not None:
             if self.design != "morris":
                 raise SweepError(f"{where}: key 'design.levels' is only used by the morris design")

@@ -76,8 +76,9 @@ def design_table(sweep: "Sweep") -> Design:
         sample = None
     else:
         sample = np.clip(np.asarray(unit_sample(sweep), dtype=float), 0.0, 1.0)
-        values = pd.DataFrame(
-            {parameter.key: parameter.from_unit(sample[:, column], parameter.key in whole) for column, parameter in enumerate(sweep.parameters)}
-        )
+        values = pd.DataFrame({
+            parameter.key: parameter.from_unit(sample[:, column], parameter.key in whole)
+            for column, parameter in enumerate(sweep.parameters)
+        })
     values.index = pd.RangeIndex(len(values), name="point")
     return Design(values=values, unit_sample=sample)

@@ -88,9 +88,9 @@ def build_plan(sweep: "Sweep") -> SweepPlan:
     base = os.fspath(sweep.base)
     for index, row in enumerate(rows):
         try:
-            resolved = _core.resolved_scenario(base, {**sweep.overrides, **dict(zip(keys, row))})
+            resolved = _core.resolved_scenario(base, {**sweep.overrides, **dict(zip(keys, row, strict=True))})
         except _core.ScenarioError as error:
-            values = ", ".join(f"{key}={value!r}" for key, value in zip(keys, row))
+            values = ", ".join(f"{key}={value!r}" for key, value in zip(keys, row, strict=True))
             raise SweepError(f"{sweep.where}: point {index} ({values}): {error}") from None
         identity.update(scenario_fingerprint(resolved))
     return SweepPlan(sweep=sweep, design=design.values, unit_sample=design.unit_sample, sweep_hash=identity.hexdigest())

@@ -13,7 +13,8 @@ import pandas as pd
 import xarray as xr
 
 from .results import INDICATOR_DIMS, indicator_names, tidy
-from .sweep_store import StoreHeader, SweepStore, SweepStoreError
+from .sweep_store import SweepStore, SweepStoreError
+from .sweep_store_layout import StoreHeader
 
 if TYPE_CHECKING:
     from .paired_comparison import PairedComparison
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 def open_sweep(path: str | os.PathLike) -> "SweepResult":
     """A handle on the sweep store ``path`` (written by ``taalwerk sweep`` or ``Sweep.run``)."""
     result = SweepResult(path)
-    result.header  # fails now, with a clear message, if the file is not a sweep store
+    _ = result.header  # fails now, with a clear message, if the file is not a sweep store
     return result
 
 
@@ -158,6 +159,13 @@ class SweepResult:
             for q in quantiles:
                 table[f"{label} q{round(100 * q):02d}"] = np.quantile(values, q, axis=1)
         return table
+
+    def sensitivity(self, indicator: str, month: int | None = None, group: str = "all", share: bool = False) -> pd.DataFrame:
+        """Sobol indices (saltelli design) or Morris elementary effects (morris design) of one
+        outcome: ``indicator`` at ``month`` (default: the last) for ``group``; see ``taalwerk.sensitivity``."""
+        from .sensitivity import sensitivity_indices
+
+        return sensitivity_indices(self, indicator, month, group, share)
 
     def tidy(self, indicators: Iterable[str] | None = None, months: Sequence[int] | None = None,
              groups: Sequence[str] | None = ("all",)) -> pd.DataFrame:

@@ -65,3 +65,43 @@ def test_dask_local_cluster_with_two_worker_processes(sweep, reference, tmp_path
 def test_unknown_backend_is_an_error_with_a_hint(sweep, tmp_path):
     with pytest.raises(ValueError, match="did you mean 'threads'"):
         sweep.run(tmp_path / "out.h5", backend="thread", progress=False)
+
+
+def test_a_crashed_pool_process_stops_the_sweep_and_loses_nothing(sweep, reference, tmp_path):
+    import multiprocessing
+    import os
+    import signal
+    from concurrent.futures.process import BrokenProcessPool
+
+    out = tmp_path / "crashed.h5"
+    stored = []
+
+    def kill_a_worker(index):
+        stored.append(index)
+        if len(stored) == 2:
+            os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+
+    with pytest.raises(BrokenProcessPool):
+        sweep.run(out, backend="processes", workers=2, batch_size=1, progress=False, on_point_stored=kill_a_worker)
+    assert set(stored) <= set(taalwerk.open_sweep(out).design.query("completed").index)
+    assert not multiprocessing.active_children()
+    assert_identical(sweep.run(out, backend="processes", workers=2, progress=False), reference)
+
+
+def test_dask_reruns_the_points_of_a_killed_worker(sweep, reference, tmp_path):
+    import os
+    import signal
+
+    from dask.distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            victims = list(client.run(os.getpid).values())[:1]
+
+            def kill_a_worker(index):
+                while victims:
+                    os.kill(victims.pop(), signal.SIGKILL)
+
+            result = sweep.run(tmp_path / "killed.h5", backend="dask", client=client, batch_size=1, progress=False,
+                               on_point_stored=kill_a_worker)
+    assert_identical(result, reference)

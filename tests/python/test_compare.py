@@ -42,7 +42,8 @@ def test_differences_are_those_of_the_single_runs(runs, scenarios):
 
 def test_summary_is_mean_and_quantiles_of_the_paired_differences(runs):
     a, b = runs
-    table = taalwerk.compare(a, b).summary(months=[12, 29], groups=["all", "sex=female"], indicators=["in_paid_work", "cost_total"], shares=True)
+    table = taalwerk.compare(a, b).summary(months=[12, 29], groups=["all", "sex=female"],
+                                           indicators=["in_paid_work", "cost_total"], shares=True)
     assert len(table) == 2 * 2 * 2
     row = table.query("indicator == 'in_paid_work' and group == 'sex=female' and month == 29").iloc[0]
     share = lambda ds: (ds.in_paid_work / ds.persons).sel(group="sex=female", month=29).values  # noqa: E731

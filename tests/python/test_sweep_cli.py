@@ -71,7 +71,8 @@ def test_compare_prints_a_paired_table(tmp_path):
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Paired comparison, B - A" in out and "3 replicates" in out
-    for text in ("in_paid_work", "in_work_6_months_or_more", "on_bijstand", "cost_total", "difference_q05", "months of on_bijstand avoided"):
+    for text in ("in_paid_work", "in_work_6_months_or_more", "on_bijstand", "cost_total", "difference_q05",
+                 "months of on_bijstand avoided"):
         assert text in out, text
     assert taalwerk_console("compare", tmp_path / "tiny.toml", tmp_path / "nowhere.toml").returncode == 3
     assert taalwerk_console("compare", tmp_path / "tiny.toml", tmp_path / "parallel.toml", "--months", "99").returncode == 2

@@ -102,8 +102,7 @@ def test_resume_runs_only_what_is_missing(grid, tmp_path):
 def test_a_store_of_another_sweep_is_refused_unless_forced(grid, tiny, tmp_path):
     out = tmp_path / "grid.h5"
     grid.run(out, progress=False)
-    changed = taalwerk.Sweep(base=tiny, name="grid", replicates=4, seed=5,
-                             parameters={"labour.tightness": [0.5, 1.0, 2.0], "municipalities.national.pathway": ["sequential", "work_first"]})
+    changed = taalwerk.Sweep(base=tiny, name="grid", replicates=4, seed=5, parameters=dict(grid.definition()["parameters"]))
     with pytest.raises(taalwerk.OutputError, match="different sweep.*design"):
         changed.run(out, progress=False)
     tiny.write_text(tiny.read_text().replace("size = 1500", "size = 1600"))  # the base scenario is edited
@@ -163,3 +162,22 @@ def test_a_crash_while_consolidating_loses_nothing(grid, tmp_path, monkeypatch):
     resumed = stored_indicators(out)
     for name, values in stored_indicators(reference.path).items():
         np.testing.assert_array_equal(resumed[name], values)
+
+
+def test_a_damaged_part_is_set_aside_and_its_point_runs_again(grid, tmp_path, monkeypatch):
+    out = tmp_path / "grid.h5"
+    monkeypatch.setattr(sweep_store.SweepWriter, "finish", lambda self: None)  # leave the parts as a crash would
+    grid.run(out, progress=False)
+    monkeypatch.undo()
+    store = sweep_store.SweepStore(out)
+    damaged = sweep_store.part_file(store.parts, 4)
+    data = bytearray(damaged.read_bytes())
+    data[-10] ^= 0xFF  # one flipped byte in the last chunk
+    damaged.write_bytes(bytes(data))
+    with pytest.warns(UserWarning, match="point 4 was damaged"):
+        taalwerk.run_sweep(grid, out, progress=False, on_point_stored=lambda index: pytest.fail("nothing should run yet"))
+    assert list(np.flatnonzero(~taalwerk.open_sweep(out).completed)) == [4]
+    assert damaged.with_name(damaged.name + ".damaged").exists()
+    rerun = []
+    grid.run(out, progress=False, on_point_stored=rerun.append)
+    assert rerun == [4] and taalwerk.open_sweep(out).is_complete
