@@ -7,10 +7,20 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
+import numpy as np
 import xarray as xr
 
 from . import _core
 from .results import run
+
+
+def native(value: Any) -> Any:
+    """numpy scalars as Python values (the C++ binding takes bool, int, float, str, lists)."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [native(item) for item in value]
+    return value
 
 
 def flatten_dotted(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -38,7 +48,7 @@ class Scenario:
 
     def __init__(self, path: str | os.PathLike, overrides: Mapping[str, Any] | None = None):
         self._path = Path(path)
-        self._overrides = MappingProxyType(dict(overrides or {}))
+        self._overrides = MappingProxyType({key: native(value) for key, value in (overrides or {}).items()})
         self._resolved_toml = _core.resolved_scenario(os.fspath(self._path), dict(self._overrides))
 
     @classmethod

@@ -16,21 +16,13 @@ import pandas as pd
 
 from . import _core
 from .point_runner import PointTask
+from .scenario import native
 from .sweep_design import design_table
 
 if TYPE_CHECKING:
     from .sweep_definition import Sweep
 
 STORE_FORMAT = 1  # part of the hash: a new store layout never resumes an old one
-
-
-def native(value: Any) -> Any:
-    """numpy scalars as Python values (the C++ binding accepts bool, int, float, str, lists)."""
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, (list, tuple)):
-        return [native(item) for item in value]
-    return value
 
 
 def scenario_fingerprint(resolved_toml: str) -> bytes:

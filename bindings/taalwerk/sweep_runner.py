@@ -68,7 +68,8 @@ def run_sweep(
     with store.locked():
         header = store.prepare(plan, compression, force)
         with store.writer(header, session) as writer:
-            todo = [index for index in range(plan.point_count) if index not in writer.completed]
+            done = writer.completed
+            todo = [index for index in range(plan.point_count) if index not in done]
             replicates = sweep.replicates
             bar = tqdm(total=plan.run_count, initial=(plan.point_count - len(todo)) * replicates, unit="run",
                        desc=sweep.name, disable=not progress, smoothing=0.05, dynamic_ncols=True)

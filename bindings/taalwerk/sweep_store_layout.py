@@ -15,7 +15,8 @@ import pandas as pd
 
 from . import _core
 from .point_runner import PointResult
-from .sweep_plan import STORE_FORMAT, SweepPlan, native
+from .scenario import native
+from .sweep_plan import STORE_FORMAT, SweepPlan
 
 CONVENTIONS = "taalwerk-sweep-1"
 TEXT = h5py.string_dtype("utf-8")
