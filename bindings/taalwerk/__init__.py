@@ -18,11 +18,14 @@ from .sweep_definition import Sweep, SweepError, SweepParameter
 from .sweep_result import SweepResult, open_sweep
 from .sweep_runner import run_sweep
 from .sweep_store import SweepStoreError
+from .calibration import CalibrationSpec, Ensemble, calibrate
+from .uncertainty import EnsembleComparison, compare_over_ensemble, run_ensemble
 
 __all__ = [
     "run", "open_run", "tidy", "indicator_names", "Scenario",
     "Sweep", "SweepParameter", "run_sweep", "open_sweep", "SweepResult",
     "compare", "PairedComparison", "Estimate", "CostPerOutcome",
+    "calibrate", "CalibrationSpec", "Ensemble", "run_ensemble", "compare_over_ensemble", "EnsembleComparison",
     "version", "library_versions", "ScenarioError", "OutputError", "SweepError", "SweepStoreError",
 ]
 __version__ = "0.1.0"

@@ -24,6 +24,8 @@ Python commands (taalwerk sweep --help, taalwerk compare --help for their option
                                         [--workers N] [--scheduler ADDRESS] [--force]
   compare   Paired comparison of two scenarios run with the same seeds (B - A):
               taalwerk compare A.toml B.toml [--seed N] [--replicates R] [--months 12,30,42,60]
+  calibrate Fit a calibration file (scenarios/calibration/*.calibration.toml) to its targets:
+              taalwerk calibrate CALIBRATION.toml [--trials N] [--out-dir DIR] [--dry-run]
 """
 
 
@@ -90,6 +92,34 @@ def compare_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def calibrate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="taalwerk calibrate",
+        description="Fit a calibration file's parameters to its targets (Optuna) and write the calibrated "
+        "scenario, the ensemble of acceptable parameter sets, the report and its record (docs/calibration.md).",
+    )
+    parser.add_argument("calibration_file", metavar="CALIBRATION.toml", help="calibration file (see scenarios/calibration/)")
+    parser.add_argument("--trials", type=int, help="number of trials (default: the file's [search] trials)")
+    parser.add_argument("--out-dir", metavar="DIR", help="write the outputs here (default: the file's [output] folder)")
+    parser.add_argument("--dry-run", action="store_true", help="search and print the report, write nothing")
+    parser.add_argument("--no-progress", action="store_true", help="no progress lines")
+    return parser
+
+
+def command_calibrate(arguments: list[str]) -> int:
+    from .calibration import calibrate
+
+    options = calibrate_parser().parse_args(arguments)
+    start = time.perf_counter()
+    result = calibrate(options.calibration_file, trials=options.trials, write=not options.dry_run,
+                       folder=options.out_dir, progress=not options.no_progress)
+    print(result.report)
+    written = ", ".join(str(path) for path in result.files.values()) or "nothing (dry run)"
+    print(f"calibrate: {result.record['trials']} trials, distance {result.distance:.3g} "
+          f"(before {result.record['distance_base']:.3g}), {time.perf_counter() - start:.0f} s; wrote {written}", file=sys.stderr)
+    return EXIT_SUCCESS
+
+
 def command_sweep(arguments: list[str]) -> int:
     from .sweep_definition import Sweep
     from .sweep_runner import run_sweep
@@ -147,6 +177,7 @@ def command_compare(arguments: list[str]) -> int:
 
 
 PYTHON_COMMAND_FUNCTIONS: dict[str, Callable[[list[str]], int]] = {"sweep": command_sweep, "compare": command_compare}
+PYTHON_COMMAND_FUNCTIONS["calibrate"] = command_calibrate
 
 
 def main(argv: list[str] | None = None) -> int:
