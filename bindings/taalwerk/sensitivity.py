@@ -33,17 +33,27 @@ def sensitivity_indices(result: "SweepResult", indicator: str, month: int | None
     missing = int((~result.completed).sum())
     if missing:
         raise ValueError(f"sweep '{result.name}' has {missing} unfinished point(s); finish it first (run the sweep command again)")
-    names = result.parameters
-    problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
     outcome = outcome_per_point(result, indicator, month, group, share)
+    return indices_of_outcome(kind, result.parameters, outcome, unit_sample=result.header.unit_sample,
+                              second_order=definition["design"]["second_order"], levels=definition["design"]["levels"],
+                              seed=seed)
+
+
+def indices_of_outcome(kind: str, names: list[str], outcome: np.ndarray, unit_sample: np.ndarray | None = None,
+                       second_order: bool | None = True, levels: int | None = 4, seed: int | None = 0) -> pd.DataFrame:
+    """Sobol (``kind="saltelli"``) or Morris indices of any outcome per design point, e.g. a paired
+    difference of two sweeps with the same design, or a test function. ``unit_sample``: the
+    design's points in [0, 1] (needed by Morris)."""
+    problem = {"num_vars": len(names), "names": list(names), "bounds": [[0.0, 1.0]] * len(names)}
+    outcome = np.asarray(outcome, dtype=float)
     if kind == "saltelli":
         from SALib.analyze import sobol
 
-        indices = sobol.analyze(problem, outcome, calc_second_order=definition["design"]["second_order"], seed=seed)
+        indices = sobol.analyze(problem, outcome, calc_second_order=True if second_order is None else second_order, seed=seed)
         columns = ["S1", "S1_conf", "ST", "ST_conf"]
     else:
         from SALib.analyze import morris
 
-        indices = morris.analyze(problem, result.header.unit_sample, outcome, num_levels=definition["design"]["levels"], seed=seed)
+        indices = morris.analyze(problem, unit_sample, outcome, num_levels=4 if levels is None else levels, seed=seed)
         columns = ["mu", "mu_star", "sigma", "mu_star_conf"]
     return pd.DataFrame({column: np.asarray(indices[column], dtype=float) for column in columns}, index=pd.Index(names, name="parameter"))
