@@ -26,6 +26,9 @@ Python commands (taalwerk sweep --help, taalwerk compare --help for their option
               taalwerk compare A.toml B.toml [--seed N] [--replicates R] [--months 12,30,42,60]
   calibrate Fit a calibration file (scenarios/calibration/*.calibration.toml) to its targets:
               taalwerk calibrate CALIBRATION.toml [--trials N] [--out-dir DIR] [--dry-run]
+  report    One self-contained HTML page comparing scenarios (the first is the baseline):
+              taalwerk report A.toml B.toml ... [--out outputs/report] [--replicates R] [--agents N]
+                                                [--seed N] [--months M]
 """
 
 
@@ -178,6 +181,15 @@ def command_compare(arguments: list[str]) -> int:
 
 PYTHON_COMMAND_FUNCTIONS: dict[str, Callable[[list[str]], int]] = {"sweep": command_sweep, "compare": command_compare}
 PYTHON_COMMAND_FUNCTIONS["calibrate"] = command_calibrate
+
+
+def command_report(arguments: list[str]) -> int:
+    from .report_command import command_report as run_report
+
+    return run_report(arguments)
+
+
+PYTHON_COMMAND_FUNCTIONS["report"] = command_report
 
 
 def main(argv: list[str] | None = None) -> int:

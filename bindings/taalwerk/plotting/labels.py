@@ -6,6 +6,8 @@ are labelled without a change here.
 """
 from __future__ import annotations
 
+import textwrap
+
 import xarray as xr
 
 MONTHS_AXIS = "Months since the residence permit"
@@ -74,19 +76,21 @@ def shown_as_share(dataset: xr.Dataset, name: str, share: bool = True) -> bool:
 
 
 def value_axis_label(dataset: xr.Dataset, name: str, share: bool = True, difference: bool = False,
-                     per_person: bool = False) -> str:
-    """Axis label in words with the unit: "Share in paid work (% of adults)"."""
+                     per_person: bool = False, width: int = 42) -> str:
+    """Axis label in words with the unit on its own line: "Share in paid work\nin % of adults"
+    (long phrases wrap, so the label never sets the height of the figure)."""
     words = indicator_words(name, dataset)
     if shown_as_share(dataset, name, share):
-        unit = "percentage points" if difference else "% of adults"
-        return f"{'Change in share' if difference else 'Share'} {words} ({unit})"
-    units = units_of(dataset, name)
-    if units == "EUR":
-        unit = "euros per adult per month" if per_person else "euros per month"
-        text = words[0].upper() + words[1:]
-        return f"{'Change in ' + words if difference else text} ({unit})"
-    text = words[0].upper() + words[1:]
-    return f"{'Change in ' + words if difference else text} ({units or 'count'})"
+        text = f"{'Change in share' if difference else 'Share'} {words}"
+        unit = "in percentage points" if difference else "in % of adults"
+    else:
+        units = units_of(dataset, name)
+        text = f"Change in {words}" if difference else words[0].upper() + words[1:]
+        if units == "EUR":
+            unit = "in euros per adult per month" if per_person else "in euros per month"
+        else:
+            unit = f"in {units}" if units else ""
+    return "\n".join(filter(None, [textwrap.fill(text, width), unit]))
 
 
 def group_words(group: str) -> str:
