@@ -35,7 +35,7 @@ def sensitivity_indices(result: "SweepResult", indicator: str, month: int | None
         raise ValueError(f"sweep '{result.name}' has {missing} unfinished point(s); finish it first (run the sweep command again)")
     outcome = outcome_per_point(result, indicator, month, group, share)
     return indices_of_outcome(kind, result.parameters, outcome, unit_sample=result.header.unit_sample,
-                              second_order=definition["design"]["second_order"], levels=definition["design"]["levels"],
+                              second_order=definition["design"].get("second_order"), levels=definition["design"].get("levels"),
                               seed=seed)
 
 
