@@ -82,6 +82,16 @@ def format_number(value: float, measure: Measure, signed: bool = False) -> str:
     return f"{value:{sign}.1f}".replace("-", "−")
 
 
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def euros(value: float, signed: bool = False) -> str:
+    """'€1,234', '−€1,234' (and '+€1,234' when ``signed``)."""
+    text = f"€{abs(value):,.0f}"
+    return ("−" + text) if value < 0 else (("+" + text) if signed and value > 0 else text)
+
+
 def with_band(data: np.ndarray, measure: Measure, signed: bool = False) -> str:
     """'23.4 <span class=band>(22.8 to 24.1)</span>': mean and the 5%-95% range of replicates."""
     low, high = np.quantile(data, BAND)
@@ -354,7 +364,7 @@ class ReportBuilder:
         horizon = int(table["horizon"].iloc[0])
         section.paragraph(
             f"Public cost here is everything the government pays for the group from the permit to month {horizon}: "
-            f"{self.term('bijstand')}, the time of {self.term('klantmanager', 'klantmanagers')} (caseworkers) and "
+            f"{self.term('bijstand')}, the time of {self.term('klantmanager', 'klantmanagers')} and "
             "inburgering lessons. <i>Durable work</i> means being in the same job for 6 months or more. A scenario "
             "that puts more people in work usually also pays less bijstand, so its extra cost can be negative: a saving.")
         figure = plotting.plot_cost_against_outcome(self.results)
@@ -362,17 +372,20 @@ class ReportBuilder:
                                 f"Each point is a scenario compared with {escape(self.baseline)} (the origin), per 1,000 "
                                 "adults; error bars are the middle 90% of replicates.", "figure-cost"))
         rows = []
-        for row in table.itertuples():
-            low, high = row.cost_per_extra_person_q05, row.cost_per_extra_person_q95
-            band = (f" <span class=\"band\">({low:,.0f} to {high:,.0f})</span>" if np.isfinite(low) and np.isfinite(high) else "")
-            value = f"€{row.cost_per_extra_person:,.0f}" if np.isfinite(row.cost_per_extra_person) else "undefined"
-            rows.append([escape(row.scenario),
-                         f"{row.extra_outcome_per_1000:+.1f} <span class=\"band\">({row.extra_outcome_q05:+.1f} to {row.extra_outcome_q95:+.1f})</span>",
-                         f"€{row.extra_cost_per_1000:+,.0f}".replace("€-", "−€").replace("€+", "+€"),
-                         value.replace("€-", "−€") + band, escape(row.note)])
+        for _, row in table.iterrows():
+            low, high = row["cost_per_extra_person_q05"], row["cost_per_extra_person_q95"]
+            band = (f" <span class=\"band\">({euros(low)} to {euros(high)})</span>"
+                    if np.isfinite(low) and np.isfinite(high) else "")
+            rows.append([escape(row["scenario"]),
+                         f"{row['extra_outcome_per_1000']:+.1f} <span class=\"band\">({row['extra_outcome_q05']:+.1f} to "
+                         f"{row['extra_outcome_q95']:+.1f})</span>".replace("-", "−"),
+                         euros(row["extra_cost_per_1000"], signed=True),
+                         (euros(row["cost_per_extra_person"]) if np.isfinite(row["cost_per_extra_person"]) else "undefined") + band,
+                         escape(sentence_case(self.cost_sentence(row)))])
         section.add(table_html(["Scenario", "Extra people in durable work per 1,000 adults",
                                 f"Extra public cost per 1,000 adults, months 0–{horizon}",
-                                "Cost per extra person in durable work", "Note"], rows, numeric_from=1, table_id="cost-table"))
+                                "Cost per extra person in durable work", "In words"], rows, numeric_from=1, table_id="cost-table",
+                               text_columns=[4]))
 
     def method(self, section: Section) -> None:
         s = self.settings

@@ -23,6 +23,9 @@ th { background: #eee; text-align: left; } td.number { text-align: right; white-
 tbody tr:nth-child(even) { background: #f7f7f7; }
 figure { margin: 1.2em 0; }
 .figure-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 0 1.5em; }
+.figure-grid > figure { min-width: 0; }
+figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+.wide { overflow-x: auto; }
 figcaption { font-size: 0.9em; color: #333; max-width: 900px; }
 .band { color: #555; font-size: 0.85em; } .note { background: #fff8e0; border-left: 4px solid #e69f00; padding: 0.5em 1em; }
 dfn { font-style: normal; font-weight: bold; }
@@ -57,17 +60,18 @@ def figure_grid(figures_html: Sequence[str]) -> str:
 
 
 def table_html(header: Sequence[str], rows: Sequence[Sequence[str]], numeric_from: int = 1, caption: str = "",
-               table_id: str = "") -> str:
+               table_id: str = "", text_columns: Sequence[int] = ()) -> str:
     """A table from already-formatted cells (HTML allowed in cells; the header is escaped).
-    Columns from ``numeric_from`` on are right-aligned."""
+    Columns from ``numeric_from`` on are right-aligned numbers, except ``text_columns``."""
     head = "".join(f"<th>{escape(cell)}</th>" for cell in header)
     body = "".join(
-        "<tr>" + "".join(f'<td class="number">{cell}</td>' if index >= numeric_from else f"<td>{cell}</td>"
+        "<tr>" + "".join(f'<td class="number">{cell}</td>' if index >= numeric_from and index not in text_columns
+                         else f"<td>{cell}</td>"
                          for index, cell in enumerate(row)) + "</tr>"
         for row in rows)
     caption_html = f"<caption>{caption}</caption>" if caption else ""
     identifier = f' id="{escape(table_id)}"' if table_id else ""
-    return f"<table{identifier}>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="wide"><table{identifier}>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 @dataclass
