@@ -58,6 +58,8 @@ public:
 
     // Phase 3.
     bool granted(std::uint32_t agent) const { return granted_[agent] != 0; }
+    bool claimed(std::uint32_t agent) const { return claim_pool_[agent] != no_pool; }
+    std::uint32_t claimed_pool(std::uint32_t agent) const { return claim_pool_[agent]; }
     const PoolResult& result(std::uint32_t pool) const { return pool_results_[pool]; }
 
 private:

@@ -1,14 +1,21 @@
 #pragma once
 // All agent state as struct-of-arrays, allocated once per run (engineering note 1). Fields read
 // or written every month come first; attributes fixed at synthesis follow. An agent is an index.
+#include <array>
 #include <cstdint>
 #include <type_traits>
 #include <vector>
+
+#include "model/instruments.hpp"
 
 namespace taalwerk {
 
 enum class CourseStatus : std::uint8_t { not_started, waiting_for_seat, in_course, finished };
 enum class HouseholdRole : std::uint8_t { single, first_partner, second_partner };
+enum class EducationStatus : std::uint8_t { none, in_education, graduated, dropped_out };
+enum class DutchQualification : std::uint8_t { none, vocational_certificate, diploma };
+inline constexpr std::uint8_t durable_6_months = 1;   // durable_reached bits
+inline constexpr std::uint8_t durable_12_months = 2;
 
 struct AgentStore {
     // --- touched every month ---
@@ -34,9 +41,21 @@ struct AgentStore {
     std::vector<std::uint8_t> mental_health_problem;  // depression and/or PTSD this month
     std::vector<std::uint16_t> health_onset_month;    // when a healthy person's problems start (65535: never)
     std::vector<float> earnings;                      // this month's gross earnings, EUR (read by the partner)
+    std::vector<std::uint8_t> pathway;                // Pathway in force (tailored: resolved at the intake)
+    std::vector<std::uint16_t> instruments_active;    // bit per Instrument
+    std::vector<std::uint16_t> instruments_done;      // bit per Instrument: completed at least once
+    std::vector<std::array<std::uint8_t, instrument_count>> instrument_months_left;
+    std::vector<std::uint8_t> months_waiting_for_instrument;
+    std::vector<std::uint8_t> education_status;       // EducationStatus
+    std::vector<std::uint8_t> education_months;
+    std::vector<std::uint8_t> dutch_qualification;    // DutchQualification
+    std::vector<std::uint8_t> dutch_experience_months;  // months of work, placement or education here (network)
+    std::vector<std::uint8_t> job_segment;            // Segment of the current job
+    std::vector<std::uint8_t> durable_reached;        // durable_6_months | durable_12_months, once reached
 
     // --- fixed at synthesis ---
-    std::vector<std::uint16_t> housing_month;    // month of housing (from the permit)
+    std::vector<std::uint16_t> permit_month;     // month of the permit (inflow schedule; 0 for one cohort)
+    std::vector<std::uint16_t> housing_month;    // month of housing
     std::vector<std::uint8_t> municipality;
     std::vector<std::uint16_t> profile_cell;     // index of the agent's attribute combination
     std::vector<std::uint8_t> education;         // Education
@@ -49,6 +68,8 @@ struct AgentStore {
     std::vector<std::uint16_t> young_children_until;  // main carer of a child under 4 until this month
     std::vector<float> learnability;             // learning-speed factor (education, literacy, age), healthy
     std::vector<float> employability;            // job-finding factor (education, sex), healthy
+    std::vector<std::uint8_t> prior_work_experience;  // worked before the flight
+    std::vector<std::uint8_t> not_literate;           // not literate in their own language
 
     explicit AgentStore(std::uint32_t agents = 0) { resize(agents); }
 
@@ -79,6 +100,18 @@ struct AgentStore {
         visit(mental_health_problem, std::uint8_t{0});
         visit(health_onset_month, std::uint16_t{65535});
         visit(earnings, 0.0f);
+        visit(pathway, std::uint8_t{0});
+        visit(instruments_active, std::uint16_t{0});
+        visit(instruments_done, std::uint16_t{0});
+        visit(instrument_months_left, std::array<std::uint8_t, instrument_count>{});
+        visit(months_waiting_for_instrument, std::uint8_t{0});
+        visit(education_status, std::uint8_t{0});
+        visit(education_months, std::uint8_t{0});
+        visit(dutch_qualification, std::uint8_t{0});
+        visit(dutch_experience_months, std::uint8_t{0});
+        visit(job_segment, std::uint8_t{0});
+        visit(durable_reached, std::uint8_t{0});
+        visit(permit_month, std::uint16_t{0});
         visit(housing_month, std::uint16_t{0});
         visit(municipality, std::uint8_t{0});
         visit(profile_cell, std::uint16_t{0});
@@ -92,6 +125,8 @@ struct AgentStore {
         visit(young_children_until, std::uint16_t{0});
         visit(learnability, 0.0f);
         visit(employability, 0.0f);
+        visit(prior_work_experience, std::uint8_t{0});
+        visit(not_literate, std::uint8_t{0});
     }
 
     void resize(std::uint32_t agents) {

@@ -5,9 +5,12 @@
 
 #include "model/decisions.hpp"
 #include "model/inburgering.hpp"
+#include "model/instrument_effects.hpp"
 #include "model/labour_market.hpp"
 #include "model/language_learning.hpp"
+#include "model/municipal_budget.hpp"
 #include "model/population_synthesis.hpp"
+#include "model/regional_labour_market.hpp"
 #include "model/welfare.hpp"
 #include "random/waiting_time.hpp"
 
@@ -17,16 +20,34 @@ namespace {
 constexpr std::size_t slot(IndicatorId id) { return static_cast<std::size_t>(id); }
 static_assert(slot(IndicatorId::language_b2_or_higher) - slot(IndicatorId::language_below_a1) == 4,
               "language indicators follow CefrLevel order");
+static_assert(slot(IndicatorId::in_higher_job) - slot(IndicatorId::in_elementary_job) == segment_count - 1,
+              "job segment indicators follow Segment order");
 
 // Municipality counter slots: [municipality * counter_kinds + kind].
-constexpr std::size_t counter_kinds = 3;
 constexpr std::size_t housed_slot = 0;
 constexpr std::size_t in_course_slot = 1;
 constexpr std::size_t client_slot = 2;
+constexpr std::size_t participants_slot = 3;                            // + instrument
+constexpr std::size_t claims_slot = participants_slot + instrument_count;  // + instrument
+constexpr std::size_t counter_kinds = claims_slot + instrument_count;
+
+// Streams of pool-level draws use ids above any agent's.
+constexpr std::uint32_t pool_stream_base = 0xFFFF0000u;
 
 bool awaiting_course(CourseStatus course) {
     return course == CourseStatus::not_started || course == CourseStatus::waiting_for_seat;
 }
+
+double weekly_work_hours(const ModelParameters& p, bool employed, bool full_time) {
+    return employed ? (full_time ? p.full_time_hours_per_week : p.part_time_hours_per_week) : 0.0;
+}
+
+// Instruments that end when someone takes a job (they were steps towards one).
+constexpr std::uint16_t ends_with_a_job =
+    instrument_bit(Instrument::sector_language_course) | instrument_bit(Instrument::jobhunter) |
+    instrument_bit(Instrument::work_experience_place) | instrument_bit(Instrument::trial_placement) |
+    instrument_bit(Instrument::learn_work_trajectory) | instrument_bit(Instrument::bridging_programme) |
+    instrument_bit(Instrument::wage_cost_subsidy);
 
 }  // namespace
 
@@ -37,10 +58,18 @@ CohortSimulation::CohortSimulation(const ModelParameters& parameters, std::uint3
       agents_(agents),
       course_seats_(agents, static_cast<std::uint32_t>(parameters.municipalities.size())),
       intakes_(agents, static_cast<std::uint32_t>(parameters.municipalities.size())),
+      instruments_(agents, static_cast<std::uint32_t>(parameters.municipalities.size() * instrument_count)),
+      vacancies_(agents, static_cast<std::uint32_t>(parameters.regions.size() * segment_count)),
       municipality_counts_(grid_.chunk_count(), parameters.municipalities.size() * counter_kinds),
       municipality_totals_(parameters.municipalities.size() * counter_kinds, 0.0),
+      vacancy_weights_(grid_.chunk_count(), parameters.regions.size() * segment_count),
+      vacancy_weight_totals_(parameters.regions.size() * segment_count, 0.0),
+      region_cohort_adults_(parameters.regions.size(), 0.0),
       seat_capacity_(parameters.municipalities.size(), 0.0),
       intake_capacity_(parameters.municipalities.size(), 0.0),
+      instrument_capacity_(parameters.municipalities.size() * instrument_count, 0.0),
+      vacancy_capacity_(parameters.regions.size() * segment_count, 0.0),
+      budget_balance_(parameters.municipalities.size(), 0.0),
       guidance_(parameters.municipalities.size()),
       tally_(grid_.chunk_count(), cells_.profile_cell_count() * indicator_count),
       profile_totals_(cells_.profile_cell_count() * indicator_count, 0.0) {}
@@ -49,13 +78,26 @@ void CohortSimulation::start_replicate(RandomKey key) {
     key_ = key;
     agents_.resize(grid_.agents());
     synthesize_population(parameters_, cells_, key_, grid_, agents_);
+    std::fill(region_cohort_adults_.begin(), region_cohort_adults_.end(), 0.0);
+    for (std::uint32_t agent = 0; agent < agents_.size(); ++agent)
+        region_cohort_adults_[parameters_.municipalities[agents_.municipality[agent]].region] += 1.0;
+    std::fill(budget_balance_.begin(), budget_balance_.end(), 0.0);
+    std::fill(guidance_.begin(), guidance_.end(), GuidanceMonth{});
 }
 
 void CohortSimulation::step(int month, std::span<double> group_totals) {
-    update_housing_and_claim(month);
-    size_pools();
+    house_and_claim(month);
+    size_pools(month);
     course_seats_.allocate(grid_, seat_capacity_);
     intakes_.allocate(grid_, intake_capacity_);
+    instruments_.allocate(grid_, instrument_capacity_);
+    vacancies_.allocate(grid_, vacancy_capacity_);
+    plan_guidance();
+    live_month_and_tally(month);
+    reduce_tally(group_totals);
+}
+
+void CohortSimulation::plan_guidance() {
     // Guidance this month: the clients at the start of the month plus this month's intakes.
     for (std::size_t m = 0; m < parameters_.municipalities.size(); ++m) {
         const MunicipalityParameters& municipality = parameters_.municipalities[m];
@@ -64,69 +106,179 @@ void CohortSimulation::step(int month, std::span<double> group_totals) {
         guidance_[m] = guidance_month(parameters_.caseworkers, municipality, clients,
                                       municipality_totals_[m * counter_kinds + housed_slot]);
     }
-    learn_work_and_tally(month);
-    reduce_tally(group_totals);
 }
 
-void CohortSimulation::size_pools() {
+void CohortSimulation::size_pools(int month) {
+    const ModelParameters& p = parameters_;
     municipality_counts_.reduce_into(municipality_totals_);
-    for (std::size_t m = 0; m < parameters_.municipalities.size(); ++m) {
-        const MunicipalityParameters& municipality = parameters_.municipalities[m];
-        const double housed = municipality_totals_[m * counter_kinds + housed_slot];
+    vacancy_weights_.reduce_into(vacancy_weight_totals_);
+    for (std::size_t m = 0; m < p.municipalities.size(); ++m) {
+        const MunicipalityParameters& municipality = p.municipalities[m];
+        const double* counts = municipality_totals_.data() + m * counter_kinds;
+        const double housed = counts[housed_slot];
         // Seats: the municipality's seats for its housed adults, minus seats taken.
         const double seats = std::floor(municipality.course_seats_per_100 / 100.0 * housed);
-        seat_capacity_[m] = std::max(0.0, seats - municipality_totals_[m * counter_kinds + in_course_slot]);
+        seat_capacity_[m] = std::max(0.0, seats - counts[in_course_slot]);
         // Intakes: what the staffing ceiling can still take on.
-        const double clients = municipality_totals_[m * counter_kinds + client_slot];
-        intake_capacity_[m] = std::max(0.0, std::floor(client_capacity(municipality, housed)) - clients);
+        intake_capacity_[m] = std::max(0.0, std::floor(client_capacity(municipality, housed)) - counts[client_slot]);
+        // Instruments: the budget by priority.
+        InstrumentCounts instrument_counts;
+        std::copy_n(counts + participants_slot, instrument_count, instrument_counts.participants.begin());
+        std::copy_n(counts + claims_slot, instrument_count, instrument_counts.claims.begin());
+        const BudgetMonth budget = plan_instrument_month(p, municipality, housed, instrument_counts, budget_balance_[m]);
+        std::copy(budget.new_places.begin(), budget.new_places.end(), instrument_capacity_.begin() + static_cast<std::ptrdiff_t>(m * instrument_count));
     }
+    // Vacancies: each region's openings, shared with the competing seekers.
+    for (std::size_t r = 0; r < p.regions.size(); ++r)
+        for (std::size_t s = 0; s < segment_count; ++s) {
+            const std::size_t pool = vacancy_pool(r, static_cast<Segment>(s));
+            const VacancyPoolMonth openings = vacancy_pool_month(p, p.regions[r], static_cast<Segment>(s), month,
+                                                                 region_cohort_adults_[r], vacancy_weight_totals_[pool]);
+            RandomStream rounding(key_, pool_stream_base + static_cast<std::uint32_t>(pool), static_cast<std::uint32_t>(month),
+                                  decisions::vacancy_offers);
+            vacancy_capacity_[pool] = offers_from_expected(openings.expected_cohort_hires, draw_uniform(rounding));
+        }
 }
 
-void CohortSimulation::update_housing_and_claim(int month) {
+double CohortSimulation::search_intensity_of(std::uint32_t agent, std::uint32_t month,
+                                             const MunicipalityParameters& municipality, bool present_in_azc) const {
+    const ModelParameters& p = parameters_;
+    if (agents_.employed[agent] || agents_.education_status[agent] == static_cast<std::uint8_t>(EducationStatus::in_education))
+        return 0.0;
+    double intensity = 0.0;
+    if (agents_.housed[agent]) {
+        intensity = search_intensity(static_cast<Pathway>(agents_.pathway[agent]), agents_.course_status[agent], p);
+        const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
+        const std::size_t m = agents_.municipality[agent];
+        intensity *= guided ? guidance_[m].search_factor : (agents_.intake_done[agent] ? 1.0 : p.caseworkers.unguided_search_factor);
+    } else if (present_in_azc && municipality.early_matching) {
+        intensity = p.caseworkers.unguided_search_factor;  // early matching from the AZC
+    }
+    if (intensity <= 0.0) return 0.0;
+    const InstrumentEffects effects = instrument_effects(p, agents_.instruments_active[agent], 0);
+    const bool carer = month < agents_.young_children_until[agent] && !effects.childcare;
+    return intensity * effects.search_factor * (carer ? p.young_children_time_factor : 1.0);
+}
+
+void CohortSimulation::house_and_claim(int month) {
+    const ModelParameters& p = parameters_;
     const auto m = static_cast<std::uint32_t>(month);
-    const bool new_law = parameters_.inburgering.regime == InburgeringRegime::new_2022;
+    const bool new_law = p.inburgering.regime == InburgeringRegime::new_2022;
     grid_.for_each_chunk([&](std::size_t chunk, AgentRange range) {
         auto counts = municipality_counts_.row(chunk);
         std::fill(counts.begin(), counts.end(), 0.0);
+        auto weights = vacancy_weights_.row(chunk);
+        std::fill(weights.begin(), weights.end(), 0.0);
         for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
-            const std::size_t municipality = agents_.municipality[agent];
-            if (!agents_.housed[agent] && month >= agents_.housing_month[agent]) {
+            const std::size_t municipality_index = agents_.municipality[agent];
+            const MunicipalityParameters& municipality = p.municipalities[municipality_index];
+            if (m < agents_.permit_month[agent]) {  // not here yet: no claims
+                course_seats_.withdraw(agent);
+                intakes_.withdraw(agent);
+                instruments_.withdraw(agent);
+                vacancies_.withdraw(agent);
+                continue;
+            }
+            if (!agents_.housed[agent] && m >= agents_.housing_month[agent]) {
                 agents_.housed[agent] = 1;
                 // The route depends only on fixed attributes: set on arrival, used under the new law.
                 agents_.inburgering_route[agent] = static_cast<std::uint8_t>(choose_route(
-                    parameters_.inburgering, agents_.learnability[agent], static_cast<Education>(agents_.education[agent]),
+                    p.inburgering, agents_.learnability[agent], static_cast<Education>(agents_.education[agent]),
                     static_cast<AgeBand>(agents_.age_band[agent])));
             }
             const bool housed = agents_.housed[agent] != 0;
-            const bool family_approach_partner = is_family_approach_partner(agent, parameters_.municipalities[municipality]);
+            const bool family_approach_partner = is_family_approach_partner(agent, municipality);
             const CourseStatus course = agents_.course_status[agent];
             const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
-            double* counter = counts.data() + municipality * counter_kinds;
+            const std::uint16_t active = agents_.instruments_active[agent];
+            double* counter = counts.data() + municipality_index * counter_kinds;
             counter[housed_slot] += housed;
             counter[in_course_slot] += course == CourseStatus::in_course;
             counter[client_slot] += guided;
+            for (std::size_t k = 0; k < instrument_count; ++k) counter[participants_slot + k] += (active >> k) & 1u;
 
             // Course seats: longest waiting first, equal waits in random order. Under the new
             // law the course starts only after the broad intake (municipal regie).
             if (housed && awaiting_course(course) && (!new_law || agents_.intake_done[agent] || family_approach_partner)) {
                 RandomStream tie(key_, agent, m, decisions::course_seat_tie_break);
-                course_seats_.claim(agent, static_cast<std::uint32_t>(municipality), agents_.months_waiting_for_seat[agent],
+                course_seats_.claim(agent, static_cast<std::uint32_t>(municipality_index), agents_.months_waiting_for_seat[agent],
                                     tie.next_u64());
             } else {
                 course_seats_.withdraw(agent);
             }
-            if (housed && !agents_.intake_done[agent] && !family_approach_partner) {
+            // Intakes: after housing, or from some months before it where policy says so.
+            const bool intake_window = housed || m + static_cast<std::uint32_t>(municipality.intake_months_before_housing) >=
+                                                     agents_.housing_month[agent];
+            if (intake_window && !agents_.intake_done[agent] && !family_approach_partner) {
                 RandomStream tie(key_, agent, m, decisions::intake_tie_break);
-                intakes_.claim(agent, static_cast<std::uint32_t>(municipality), agents_.months_waiting_for_intake[agent],
+                intakes_.claim(agent, static_cast<std::uint32_t>(municipality_index), agents_.months_waiting_for_intake[agent],
                                tie.next_u64());
             } else {
                 intakes_.withdraw(agent);
+            }
+
+            // Job search: a claim on the region's openings, weighted by what employers see. A
+            // trial placement or learn-work trajectory that ends this month with the employer
+            // wanting to keep the person claims first (priority 1): that job is an opening too.
+            const double intensity = search_intensity_of(agent, m, municipality, !housed);
+            const bool employed = agents_.employed[agent] != 0;
+            const bool unwell = agents_.mental_health_problem[agent] != 0;
+            const double proficiency = agents_.proficiency[agent];
+            const auto education = static_cast<Education>(agents_.education[agent]);
+            const auto qualification = static_cast<DutchQualification>(agents_.dutch_qualification[agent]);
+            const bool placement_offer = !employed && placement_ends_with_offer(agent, m);
+            if (intensity > 0.0 || placement_offer) {
+                const RegionParameters& region = p.regions[municipality.region];
+                HiringProfile profile;
+                profile.proficiency = proficiency;
+                profile.employability = agents_.employability[agent] * (unwell ? p.mental_health_job_factor : 1.0);
+                profile.prior_work_experience = agents_.prior_work_experience[agent] != 0;
+                profile.qualification = qualification;
+                profile.dutch_experience_months = agents_.dutch_experience_months[agent];
+                profile.employer_openness = employer_openness(p, region);
+                profile.instrument_factor = instrument_effects(p, active, agents_.instruments_done[agent]).job_finding_factor;
+                const double weight = hiring_weight(p, profile) * std::max(intensity, placement_offer ? 1.0 : 0.0);
+                const Segment segment = qualified_segment(p, proficiency, education, qualification);
+                const std::size_t pool = vacancy_pool(municipality.region, segment);
+                RandomStream draw(key_, agent, m, decisions::vacancy_claim);
+                const double open_uniform = 1.0 - draw_uniform(draw);  // in (0, 1]
+                vacancies_.claim(agent, static_cast<std::uint32_t>(pool), placement_offer ? 1 : 0,
+                                 vacancy_claim_key(open_uniform, weight));
+                weights[pool] += weight;
+            } else {
+                vacancies_.withdraw(agent);
+            }
+
+            // Instruments: the first in the municipality's order the person may start.
+            InstrumentSituation situation;
+            situation.intake_done = agents_.intake_done[agent] != 0;
+            situation.in_course = course == CourseStatus::in_course;
+            situation.seeking = intensity > 0.0;
+            situation.employed = employed;
+            situation.months_in_job = agents_.months_in_job[agent];
+            situation.carer_of_young_child = m < agents_.young_children_until[agent];
+            situation.unwell = unwell;
+            situation.in_education = agents_.education_status[agent] == static_cast<std::uint8_t>(EducationStatus::in_education);
+            situation.qualification = qualification;
+            situation.age = static_cast<AgeBand>(agents_.age_band[agent]);
+            situation.education = education;
+            situation.proficiency = proficiency;
+            const Instrument wanted = housed ? instrument_to_claim(p, municipality, situation, active, agents_.instruments_done[agent])
+                                             : Instrument::count;
+            if (wanted != Instrument::count) {
+                const auto k = static_cast<std::size_t>(wanted);
+                counter[claims_slot + k] += 1.0;
+                RandomStream tie(key_, agent, m, decisions::instrument_tie_break);
+                instruments_.claim(agent, static_cast<std::uint32_t>(municipality_index * instrument_count + k),
+                                   agents_.months_waiting_for_instrument[agent], tie.next_u64());
+            } else {
+                instruments_.withdraw(agent);
             }
         }
     });
 }
 
-void CohortSimulation::learn_work_and_tally(int month) {
+void CohortSimulation::live_month_and_tally(int month) {
     const ModelParameters& p = parameters_;
     const InburgeringParameters& ib = p.inburgering;
     const auto m = static_cast<std::uint32_t>(month);
@@ -134,22 +286,29 @@ void CohortSimulation::learn_work_and_tally(int month) {
         auto row = tally_.row(chunk);
         std::fill(row.begin(), row.end(), 0.0);
         for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
+            double* cell = row.data() + static_cast<std::size_t>(agents_.profile_cell[agent]) * indicator_count;
+            if (m < agents_.permit_month[agent]) {
+                // A nareiziger's permit comes with the reunification; others wait in the inflow.
+                cell[slot(agents_.nareiziger[agent] ? IndicatorId::abroad_awaiting_reunification : IndicatorId::awaiting_permit)] += 1.0;
+                continue;
+            }
             const bool housed = agents_.housed[agent] != 0;
             const std::size_t municipality_index = agents_.municipality[agent];
             const MunicipalityParameters& municipality = p.municipalities[municipality_index];
             const GuidanceMonth& guidance = guidance_[municipality_index];
-
-            // Intake: the broad intake starts guidance and, under the new law, fixes the route.
-            const bool abroad = agents_.nareiziger[agent] && !housed;
-            const bool family_approach_partner = is_family_approach_partner(agent, municipality);
             const bool carer = m < agents_.young_children_until[agent];
-            const double time_factor = carer ? p.young_children_time_factor : 1.0;
+
+            // Intake: the broad intake starts guidance; a tailored municipality fixes the pathway.
             bool waiting_for_intake = false;
-            if (housed && !agents_.intake_done[agent] && !family_approach_partner) {
+            if (intakes_.claimed(agent)) {
                 if (intakes_.granted(agent)) {
                     agents_.intake_done[agent] = 1;
                     agents_.guidance_months_left[agent] = static_cast<std::uint16_t>(municipality.guidance_months);
-                } else {
+                    if (municipality.pathway == Pathway::tailored)
+                        agents_.pathway[agent] = static_cast<std::uint8_t>(tailored_pathway(
+                            municipality.tailored, agents_.mental_health_problem[agent] != 0, agents_.not_literate[agent] != 0,
+                            carer, static_cast<AgeBand>(agents_.age_band[agent]), static_cast<Education>(agents_.education[agent])));
+                } else if (housed) {
                     waiting_for_intake = true;
                     agents_.months_waiting_for_intake[agent] += 1;
                 }
@@ -166,7 +325,31 @@ void CohortSimulation::learn_work_and_tally(int month) {
                 }
             }
 
-            // Lessons: hours and who pays, by law and route.
+            // Instruments: a new place if granted; the month's effects of all places held.
+            bool waiting_for_instrument = false;
+            bool instrument_started = false;
+            if (instruments_.claimed(agent)) {
+                if (instruments_.granted(agent)) {
+                    const std::uint32_t k = instruments_.claimed_pool(agent) % instrument_count;
+                    agents_.instruments_active[agent] |= static_cast<std::uint16_t>(1u << k);
+                    agents_.instrument_months_left[agent][k] = static_cast<std::uint8_t>(std::min(255, p.instruments[k].duration_months));
+                    agents_.months_waiting_for_instrument[agent] = 0;
+                    instrument_started = true;
+                } else {
+                    waiting_for_instrument = true;
+                    agents_.months_waiting_for_instrument[agent] =
+                        static_cast<std::uint8_t>(std::min(255, agents_.months_waiting_for_instrument[agent] + 1));
+                }
+            }
+            const std::uint16_t active = agents_.instruments_active[agent];
+            const InstrumentEffects effects = instrument_effects(p, active, agents_.instruments_done[agent]);
+            double instrument_cost = 0.0;
+            for (std::size_t k = 0; k < instrument_count; ++k)
+                if ((active >> k) & 1u) instrument_cost += p.instruments[k].cost_per_month;
+            const double time_factor = carer && !effects.childcare ? p.young_children_time_factor : 1.0;
+
+            // Lessons: the inburgering course (hours and who pays, by law and route), extra
+            // lessons from instruments, early-start lessons in the AZC.
             const auto route = static_cast<InburgeringRoute>(agents_.inburgering_route[agent]);
             LessonMonth lessons;
             if (course == CourseStatus::in_course) {
@@ -176,13 +359,19 @@ void CohortSimulation::learn_work_and_tally(int month) {
                 agents_.lesson_hours[agent] = static_cast<std::uint16_t>(std::min(
                     60000.0, agents_.lesson_hours[agent] + lessons.hours_per_week * weeks_per_month));
             }
+            double early_start_cost = 0.0;
+            double lesson_hours = lessons.hours_per_week + effects.lesson_hours_per_week * time_factor;
+            if (!housed && municipality.early_start_language_hours_per_week > 0.0) {
+                lesson_hours += municipality.early_start_language_hours_per_week;
+                early_start_cost = municipality.early_start_language_hours_per_week * weeks_per_month * ib.course_cost_per_hour;
+            }
 
-            // Health: onset at the drawn month; care access and recovery month by month.
+            // Health: onset at the drawn month; care access (or municipal care) and recovery.
             bool unwell = agents_.mental_health_problem[agent] != 0;
             bool in_care = false;
             if (unwell) {
                 RandomStream health(key_, agent, m, decisions::health_transition);
-                in_care = draw_event(health, municipality.mental_health_care_access);
+                in_care = draw_event(health, municipality.mental_health_care_access) || effects.mental_health_care;
                 const double recovery = in_care ? p.health.recovery_rate_with_care : p.health.recovery_rate_without_care;
                 if (draw_event(health, recovery)) {
                     unwell = false;
@@ -195,15 +384,15 @@ void CohortSimulation::learn_work_and_tally(int month) {
             }
             agents_.mental_health_problem[agent] = unwell;
             const double learnability = agents_.learnability[agent] * (unwell ? p.mental_health_learning_factor : 1.0);
-            const double employability = agents_.employability[agent] * (unwell ? p.mental_health_job_factor : 1.0);
 
-            // Language: lessons in a course, practice at work.
+            // Language: lessons, and practice at work, in a placement or in education.
             bool employed = agents_.employed[agent] != 0;
-            const bool full_time = agents_.job_full_time[agent] != 0;
-            const double work_hours =
-                employed ? (full_time ? p.full_time_hours_per_week : p.part_time_hours_per_week) : 0.0;
+            bool in_education = agents_.education_status[agent] == static_cast<std::uint8_t>(EducationStatus::in_education);
+            const double practice_hours = weekly_work_hours(p, employed, agents_.job_full_time[agent] != 0) +
+                                          effects.practice_hours_per_week +
+                                          (in_education ? p.education.practice_hours_per_week : 0.0);
             double proficiency = agents_.proficiency[agent];
-            proficiency += monthly_language_gain(p, proficiency, learnability, lessons.hours_per_week, work_hours);
+            proficiency += monthly_language_gain(p, proficiency, learnability, lesson_hours, practice_hours);
             agents_.proficiency[agent] = static_cast<float>(proficiency);
 
             // Exam and the end of the course.
@@ -234,65 +423,107 @@ void CohortSimulation::learn_work_and_tally(int month) {
             agents_.course_status[agent] = course;
             agents_.inburgering_status[agent] = static_cast<std::uint8_t>(status);
 
-            // Work: separations of those already employed, then job search of those without a job.
-            bool seeking = false;
+            // Education (MBO after a bridging programme): dropout or, at the end, a Dutch diploma.
+            if (in_education) {
+                RandomStream dropout(key_, agent, m, decisions::education_dropout);
+                agents_.education_months[agent] = static_cast<std::uint8_t>(std::min(255, agents_.education_months[agent] + 1));
+                if (draw_event(dropout, p.education.monthly_dropout_rate)) {
+                    agents_.education_status[agent] = static_cast<std::uint8_t>(EducationStatus::dropped_out);
+                } else if (agents_.education_months[agent] >= p.education.programme_months) {
+                    agents_.education_status[agent] = static_cast<std::uint8_t>(EducationStatus::graduated);
+                    agents_.dutch_qualification[agent] = static_cast<std::uint8_t>(DutchQualification::diploma);
+                }
+            }
+
+            // Instruments that end this month; a bridging programme may end in entry to education
+            // (a placement's job offer was claimed on the openings in the first pass).
+            if (active) {
+                RandomStream completion(key_, agent, m, decisions::instrument_completion);
+                for (std::size_t k = 0; k < instrument_count; ++k) {
+                    if (!((active >> k) & 1u)) continue;
+                    std::uint8_t& left = agents_.instrument_months_left[agent][k];
+                    if (left > 0) --left;
+                    if (left > 0) continue;
+                    const auto instrument = static_cast<Instrument>(k);
+                    agents_.instruments_active[agent] &= static_cast<std::uint16_t>(~instrument_bit(instrument));
+                    agents_.instruments_done[agent] |= instrument_bit(instrument);
+                    const bool completed = draw_event(completion, p.instruments[k].completion_probability);
+                    if (instrument == Instrument::learn_work_trajectory && agents_.dutch_qualification[agent] == 0)
+                        agents_.dutch_qualification[agent] = static_cast<std::uint8_t>(DutchQualification::vocational_certificate);
+                    if (instrument == Instrument::bridging_programme && completed && !employed) {
+                        agents_.education_status[agent] = static_cast<std::uint8_t>(EducationStatus::in_education);
+                        agents_.education_months[agent] = 0;
+                    }
+                }
+            }
+            in_education = agents_.education_status[agent] == static_cast<std::uint8_t>(EducationStatus::in_education);
+
+            // Work: separations and upgrades of those employed; offers to those without a job
+            // (a vacancy won in the regional allocation, or the end of a placement).
+            bool upgraded = false;
             if (employed) {
                 RandomStream separation(key_, agent, m, decisions::job_separation);
-                const double rate = agents_.job_permanent[agent] ? p.separation_rate_permanent : p.separation_rate_temporary;
-                if (draw_event(separation, rate)) {
+                const bool permanent = agents_.job_permanent[agent] != 0;
+                if (draw_event(separation, separation_probability(p, permanent, proficiency, effects.separation_factor))) {
                     employed = false;
                     agents_.employed[agent] = 0;
                     agents_.months_in_job[agent] = 0;
                 } else {
-                    agents_.months_in_job[agent] += 1;
-                }
-            } else if (housed) {
-                const CourseStatus search_status = was_in_course ? CourseStatus::in_course : course;
-                double intensity = search_intensity(municipality.pathway, search_status, p);
-                intensity *= guided ? guidance.search_factor
-                                    : (agents_.intake_done[agent] ? 1.0 : p.caseworkers.unguided_search_factor);
-                intensity *= time_factor;
-                seeking = intensity > 0.0;
-                if (seeking) {
-                    RandomStream search(key_, agent, m, decisions::job_search);
-                    if (draw_event(search, job_finding_probability(p, proficiency, employability, intensity))) {
-                        RandomStream terms(key_, agent, m, decisions::job_offer_terms);
-                        const bool offer_full_time = !draw_event(terms, p.part_time_share_of_offers);
-                        const bool offer_permanent = !draw_event(terms, p.temporary_share_of_offers);
-                        // Accepting weighs the net gain after the bijstand offset (the poverty trap).
-                        const Household household = household_of(agent);
-                        const double net_gain = net_gain_of_job(p, monthly_earnings(p, true, offer_full_time),
-                                                                household.norm, household.partner_earnings);
-                        RandomStream acceptance(key_, agent, m, decisions::job_acceptance);
-                        if (draw_event(acceptance, job_acceptance_probability(p, net_gain))) {
-                            employed = true;
-                            agents_.employed[agent] = 1;
-                            agents_.job_full_time[agent] = offer_full_time;
-                            agents_.job_permanent[agent] = offer_permanent;
-                            agents_.months_in_job[agent] = 0;
-                            if (agents_.first_job_month[agent] < 0) agents_.first_job_month[agent] = static_cast<std::int16_t>(month);
-                        }
+                    agents_.months_in_job[agent] = static_cast<std::uint16_t>(std::min(60000, agents_.months_in_job[agent] + 1));
+                    const bool full_time = agents_.job_full_time[agent] != 0;
+                    RandomStream upgrade(key_, agent, m, decisions::job_upgrade);
+                    if (draw_event(upgrade, upgrade_probability(p, proficiency)) && !(permanent && full_time)) {
+                        upgraded = true;
+                        if (!permanent) agents_.job_permanent[agent] = 1;
+                        else agents_.job_full_time[agent] = 1;
                     }
+                }
+            } else if (!in_education && vacancies_.granted(agent)) {
+                const auto segment = static_cast<Segment>(vacancies_.claimed_pool(agent) % segment_count);
+                RandomStream terms(key_, agent, m, decisions::job_offer_terms);
+                const bool offer_full_time = !draw_event(terms, p.part_time_share_of_offers);
+                const bool offer_permanent = !draw_event(terms, p.temporary_share_of_offers);
+                // Accepting weighs the net gain after the bijstand offset (the poverty trap).
+                const Household household = household_of(agent);
+                const double net_gain = net_gain_of_job(p, monthly_earnings(p, true, offer_full_time, segment),
+                                                        household.norm, household.partner_earnings);
+                RandomStream acceptance(key_, agent, m, decisions::job_acceptance);
+                if (draw_event(acceptance, job_acceptance_probability(p, net_gain))) {
+                    employed = true;
+                    agents_.employed[agent] = 1;
+                    agents_.job_full_time[agent] = offer_full_time;
+                    agents_.job_permanent[agent] = offer_permanent;
+                    agents_.job_segment[agent] = static_cast<std::uint8_t>(segment);
+                    agents_.months_in_job[agent] = 0;
+                    if (agents_.first_job_month[agent] < 0) agents_.first_job_month[agent] = static_cast<std::int16_t>(month);
+                    // Steps towards a job end with it; coaching, care and childcare go on.
+                    const std::uint16_t ending = agents_.instruments_active[agent] & ends_with_a_job;
+                    agents_.instruments_active[agent] &= static_cast<std::uint16_t>(~ending);
+                    agents_.instruments_done[agent] |= ending;
                 }
             }
             if (guided) agents_.guidance_months_left[agent] -= 1;
 
             const bool job_full_time = employed && agents_.job_full_time[agent];
             const bool job_permanent = employed && agents_.job_permanent[agent];
-            agents_.earnings[agent] = static_cast<float>(monthly_earnings(p, employed, job_full_time));
-            const double caseworker_cost = guided ? guidance.cost_per_client : 0.0;
-            const double inburgering_cost = lessons.loan_spent + lessons.municipal_cost;
+            const auto segment = static_cast<Segment>(agents_.job_segment[agent]);
             const std::uint16_t months_in_job = agents_.months_in_job[agent];
+            if (employed && months_in_job >= 6) agents_.durable_reached[agent] |= durable_6_months;
+            if (employed && months_in_job >= 12) agents_.durable_reached[agent] |= durable_12_months;
+            const bool in_placement = effects.in_placement && !employed;
+            if (employed || in_placement || in_education)
+                agents_.dutch_experience_months[agent] = static_cast<std::uint8_t>(std::min(255, agents_.dutch_experience_months[agent] + 1));
+            // Income of the person: earnings, or study finance for a student (no bijstand for them).
+            agents_.earnings[agent] = static_cast<float>(monthly_earnings(p, employed, job_full_time, segment) +
+                                                         (in_education ? p.education.study_finance_per_month : 0.0));
+            const double caseworker_cost = guided ? guidance.cost_per_client : 0.0;
+            const double inburgering_cost = lessons.loan_spent + lessons.municipal_cost + early_start_cost;
             const CefrLevel level = cefr_level(proficiency);
-            const bool overdue = status == InburgeringStatus::pending && month >= ib.deadline_months;
+            const bool overdue = status == InburgeringStatus::pending &&
+                                 month - static_cast<int>(agents_.permit_month[agent]) >= ib.deadline_months;
 
-            double* cell = row.data() + static_cast<std::size_t>(agents_.profile_cell[agent]) * indicator_count;
-            if (abroad) {
-                cell[slot(IndicatorId::abroad_awaiting_reunification)] += 1.0;
-                continue;
-            }
             // Welfare of the benefit unit, once per household: at the second partner of a couple
-            // (the first, earlier in the same chunk, has its earnings for this month set).
+            // (the first, earlier in the same chunk, has its income for this month set).
             if (static_cast<HouseholdRole>(agents_.household_role[agent]) != HouseholdRole::first_partner)
                 tally_household_welfare(agent, row.data());
             cell[slot(IndicatorId::persons)] += 1.0;
@@ -303,15 +534,25 @@ void CohortSimulation::learn_work_and_tally(int month) {
             cell[slot(IndicatorId::in_guidance)] += guided;
             cell[slot(IndicatorId::waiting_for_course_seat)] += course == CourseStatus::waiting_for_seat;
             cell[slot(IndicatorId::in_language_course)] += was_in_course;
-            cell[slot(IndicatorId::seeking_work)] += seeking;
+            cell[slot(IndicatorId::in_placement)] += in_placement;
+            cell[slot(IndicatorId::in_education)] += in_education;
+            cell[slot(IndicatorId::with_dutch_qualification)] += agents_.dutch_qualification[agent] != 0;
+            cell[slot(IndicatorId::waiting_for_instrument)] += waiting_for_instrument;
+            cell[slot(IndicatorId::instrument_starts)] += instrument_started;
+            for (std::size_t k = 0; k < instrument_count; ++k) cell[first_receiving_indicator + k] += (active >> k) & 1u;
+            cell[slot(IndicatorId::seeking_work)] += vacancies_.claimed(agent);
             cell[slot(IndicatorId::in_paid_work)] += employed;
             cell[slot(IndicatorId::in_part_time_work)] += employed && !job_full_time;
             cell[slot(IndicatorId::in_full_time_work)] += job_full_time;
             cell[slot(IndicatorId::in_temporary_work)] += employed && !job_permanent;
             cell[slot(IndicatorId::in_permanent_work)] += job_permanent;
+            if (employed) cell[slot(IndicatorId::in_elementary_job) + static_cast<std::size_t>(segment)] += 1.0;
+            cell[slot(IndicatorId::job_upgrades)] += upgraded;
             cell[slot(IndicatorId::ever_worked)] += agents_.first_job_month[agent] >= 0;
             cell[slot(IndicatorId::in_work_6_months_or_more)] += employed && months_in_job >= 6;
             cell[slot(IndicatorId::in_work_12_months_or_more)] += employed && months_in_job >= 12;
+            cell[slot(IndicatorId::ever_in_work_6_months)] += (agents_.durable_reached[agent] & durable_6_months) != 0;
+            cell[slot(IndicatorId::ever_in_work_12_months)] += (agents_.durable_reached[agent] & durable_12_months) != 0;
             cell[slot(IndicatorId::language_below_a1) + static_cast<std::size_t>(level)] += 1.0;
             cell[slot(IndicatorId::with_mental_health_problem)] += unwell;
             cell[slot(IndicatorId::in_mental_health_care)] += in_care;
@@ -322,9 +563,22 @@ void CohortSimulation::learn_work_and_tally(int month) {
             cell[slot(IndicatorId::inburgering_overdue)] += overdue;
             cell[slot(IndicatorId::cost_caseworkers)] += caseworker_cost;
             cell[slot(IndicatorId::cost_inburgering)] += inburgering_cost;
-            cell[slot(IndicatorId::cost_total)] += caseworker_cost + inburgering_cost;
+            cell[slot(IndicatorId::cost_instruments)] += instrument_cost;
+            cell[slot(IndicatorId::cost_total)] += caseworker_cost + inburgering_cost + instrument_cost;
         }
     });
+}
+
+bool CohortSimulation::placement_ends_with_offer(std::uint32_t agent, std::uint32_t month) const {
+    bool offer = false;
+    RandomStream draw(key_, agent, month, decisions::placement_job_offer);
+    for (const Instrument placement : {Instrument::trial_placement, Instrument::learn_work_trajectory}) {
+        const auto k = static_cast<std::size_t>(placement);
+        if (!(agents_.instruments_active[agent] & instrument_bit(placement)) || agents_.instrument_months_left[agent][k] != 1)
+            continue;
+        offer = draw_event(draw, parameters_.instruments[k].completion_probability) || offer;
+    }
+    return offer;
 }
 
 bool CohortSimulation::is_family_approach_partner(std::uint32_t agent, const MunicipalityParameters& municipality) const {
@@ -342,7 +596,7 @@ CohortSimulation::Household CohortSimulation::household_of(std::uint32_t agent) 
     const std::uint32_t partner = role == HouseholdRole::first_partner ? agent + 1 : agent - 1;
     const bool together = agents_.housed[agent] && agents_.housed[partner];
     household.norm = together ? parameters_.bijstand_norm_couple : parameters_.bijstand_norm;
-    // The first partner reads last month's earnings of the second (processed after it, in the
+    // The first partner reads last month's income of the second (processed after it, in the
     // same chunk); the second reads this month's of the first. Deterministic either way.
     household.partner_earnings = together ? agents_.earnings[partner] : 0.0;
     return household;

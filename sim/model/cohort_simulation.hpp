@@ -1,6 +1,14 @@
 #pragma once
 // One replicate of one scenario: the agent store, the scratch memory of the monthly step and the
 // step itself. Everything is allocated in the constructor; step() allocates nothing.
+//
+// A month has two passes over the agents with the allocations in between (engineering note 4):
+//   1. claims: arrivals and housing; claims for course seats, intakes, instruments and
+//      vacancies, each from the state at the start of the month; counts per municipality;
+//   2. the municipalities size their pools (seats, caseworker capacity, budget by priority,
+//      regional openings) and the four allocators serve the claims;
+//   3. updates: each agent applies what it was granted and lives its month (guidance, lessons,
+//      instruments, health, language, exams, education, work, welfare), and is tallied.
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -8,8 +16,8 @@
 #include "engine/chunk_accumulator.hpp"
 #include "engine/chunk_grid.hpp"
 #include "engine/contested_resource.hpp"
-#include "model/caseworker_guidance.hpp"
 #include "model/agent_store.hpp"
+#include "model/caseworker_guidance.hpp"
 #include "model/group_cells.hpp"
 #include "model/indicators.hpp"
 #include "model/model_parameters.hpp"
@@ -31,18 +39,29 @@ public:
     AgentStore& agents() { return agents_; }
     const GroupCells& cells() const { return cells_; }
 
+    // Scratch memory of the allocators per agent (for memory reports).
+    static constexpr std::size_t allocator_bytes_per_agent() {
+        return 4 * ContestedResourceAllocator::scratch_bytes_per_agent();
+    }
+
 private:
-    void update_housing_and_claim(int month);
-    void size_pools();
-    void learn_work_and_tally(int month);
+    void house_and_claim(int month);
+    void size_pools(int month);
+    void plan_guidance();
+    void live_month_and_tally(int month);
     void reduce_tally(std::span<double> group_totals);
 
     struct Household {
         double norm = 0.0;               // bijstand norm of the unit
-        double partner_earnings = 0.0;   // the partner's earnings, when living together
+        double partner_earnings = 0.0;   // the partner's income, when living together
     };
     Household household_of(std::uint32_t agent) const;
     bool is_family_approach_partner(std::uint32_t agent, const MunicipalityParameters& municipality) const;
+    // Search intensity at the start of the month (0: not searching).
+    double search_intensity_of(std::uint32_t agent, std::uint32_t month, const MunicipalityParameters& municipality,
+                               bool present_in_azc) const;
+    // A trial placement or learn-work trajectory ending this month with a job offer (first pass).
+    bool placement_ends_with_offer(std::uint32_t agent, std::uint32_t month) const;
     // Bijstand, poverty and their costs of the agent's benefit unit, added to each member's cell.
     void tally_household_welfare(std::uint32_t agent, double* row) const;
 
@@ -53,12 +72,20 @@ private:
     RandomKey key_{};
     ContestedResourceAllocator course_seats_;
     ContestedResourceAllocator intakes_;
-    ChunkAccumulator municipality_counts_;  // per chunk: housed, in course, guided clients; per municipality
+    ContestedResourceAllocator instruments_;   // pools: municipality x instrument
+    ContestedResourceAllocator vacancies_;     // pools: region x segment
+    ChunkAccumulator municipality_counts_;     // per chunk: housed, in course, clients, instrument counts
     std::vector<double> municipality_totals_;
+    ChunkAccumulator vacancy_weights_;         // per chunk: summed hiring weight per vacancy pool
+    std::vector<double> vacancy_weight_totals_;
+    std::vector<double> region_cohort_adults_; // adults assigned to each region (fixed per replicate)
     std::vector<double> seat_capacity_;
     std::vector<double> intake_capacity_;
-    std::vector<GuidanceMonth> guidance_;   // per municipality, this month
-    ChunkAccumulator tally_;                // per chunk: [profile cell][indicator]
+    std::vector<double> instrument_capacity_;
+    std::vector<double> vacancy_capacity_;
+    std::vector<double> budget_balance_;       // per municipality, EUR
+    std::vector<GuidanceMonth> guidance_;      // per municipality, this month
+    ChunkAccumulator tally_;                   // per chunk: [profile cell][indicator]
     std::vector<double> profile_totals_;
 };
 

@@ -1,31 +1,81 @@
 #pragma once
-// Job finding: a hazard built from the base rate, tightness, Dutch level, the person's
-// employability and the search intensity their pathway allows this month.
+// The individual side of the labour market: who searches and how hard, which segment a seeker
+// qualifies for, the hiring weight employers give them, and the hazards of losing or
+// improving a job. The regional side (openings shared between statushouders and competing
+// seekers) is in regional_labour_market.hpp.
+#include <algorithm>
 #include <cmath>
 
 #include "model/agent_store.hpp"
 #include "model/model_parameters.hpp"
+#include "model/population_groups.hpp"
 
 namespace taalwerk {
 
-// Search intensity (0 = not searching) for a housed person without a job.
+// Search intensity (0 = not searching) of a housed person without a job, by the pathway in
+// force for them. A tailored pathway not yet resolved (no intake) behaves as sequential.
 inline double search_intensity(Pathway pathway, CourseStatus course, const ModelParameters& p) {
     const bool in_or_awaiting_course = course == CourseStatus::in_course || course == CourseStatus::waiting_for_seat ||
                                        course == CourseStatus::not_started;
     if (!in_or_awaiting_course) return 1.0;
     switch (pathway) {
-        case Pathway::sequential: return 0.0;  // work only after the language milestone
+        case Pathway::sequential:
+        case Pathway::tailored: return 0.0;  // work only after the language milestone
         case Pathway::parallel: return course == CourseStatus::in_course ? p.course_lock_in_factor : 1.0;
         case Pathway::work_first: return 1.0;
     }
     return 0.0;
 }
 
-inline double job_finding_probability(const ModelParameters& p, double proficiency, double employability,
-                                      double intensity) {
-    const double rate = p.base_job_finding_rate * p.tightness * employability * intensity *
-                        std::exp(p.language_effect * (proficiency - 2.0));
-    return 1.0 - std::exp(-rate);
+// The best segment a seeker qualifies for: intermediate needs B1 and upper-secondary education
+// or a Dutch diploma; higher needs B2 and higher education.
+inline Segment qualified_segment(const ModelParameters& p, double proficiency, Education education,
+                                 DutchQualification qualification) {
+    if (proficiency >= p.higher_min_level && education == Education::higher) return Segment::higher;
+    if (proficiency >= p.intermediate_min_level &&
+        (education >= Education::upper_secondary || qualification == DutchQualification::diploma))
+        return Segment::intermediate;
+    return Segment::elementary;
+}
+
+// What an employer sees, relative to a competing seeker of weight 1.
+struct HiringProfile {
+    double proficiency = 0.0;
+    double employability = 1.0;       // education and sex, times health
+    bool prior_work_experience = false;
+    DutchQualification qualification = DutchQualification::none;
+    double dutch_experience_months = 0.0;
+    double employer_openness = 1.0;   // the region's, times the permit-length factor
+    double instrument_factor = 1.0;   // jobhunter, wage-cost subsidy, ... (instrument_effects.hpp)
+};
+
+inline double hiring_weight(const ModelParameters& p, const HiringProfile& h) {
+    const double network = 1.0 + (p.network_job_factor - 1.0) * std::min(1.0, h.dutch_experience_months / p.network_months);
+    const double qualification = h.qualification == DutchQualification::none ? 1.0 : p.education.diploma_job_factor;
+    return h.employer_openness * h.employability * std::exp(p.language_effect * (h.proficiency - 2.0)) *
+           (h.prior_work_experience ? p.prior_experience_job_factor : 1.0) * network * qualification * h.instrument_factor;
+}
+
+inline double employer_openness(const ModelParameters& p, const RegionParameters& region) {
+    return region.employer_openness * (p.permit_years <= 3 ? p.short_permit_openness_factor : 1.0);
+}
+
+// Monthly job-loss probability: by contract, lower with better Dutch, times coaching effects.
+inline double separation_probability(const ModelParameters& p, bool permanent, double proficiency,
+                                     double instrument_factor) {
+    const double base = permanent ? p.separation_rate_permanent : p.separation_rate_temporary;
+    return std::min(1.0, base * std::exp(-p.separation_language_effect * (proficiency - 2.0)) * instrument_factor);
+}
+
+// Monthly probability that a temporary or part-time job becomes permanent (else full time).
+inline double upgrade_probability(const ModelParameters& p, double proficiency) {
+    return std::min(1.0, p.upgrade_rate * std::exp(p.language_effect * (proficiency - 2.0)));
+}
+
+inline double monthly_earnings(const ModelParameters& p, bool employed, bool full_time, Segment segment) {
+    if (!employed) return 0.0;
+    const double hours = full_time ? p.full_time_hours_per_week : p.part_time_hours_per_week;
+    return hours * weeks_per_month * p.hourly_wage_by_segment[static_cast<std::size_t>(segment)];
 }
 
 }  // namespace taalwerk

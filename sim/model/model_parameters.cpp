@@ -1,5 +1,6 @@
 #include "model/model_parameters.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -25,6 +26,18 @@ void require_sum_one(const Scenario& scenario, const std::string& key, const std
     }
 }
 
+std::vector<double> normalised_shares(const Scenario& s, const std::string& key) {
+    std::vector<double> shares = s.real_list(key);
+    double sum = 0.0;
+    for (double share : shares) sum += share;
+    if (std::abs(sum - 1.0) > 1e-6) {
+        std::ostringstream message;
+        message << s.name() << ": key '" << key << "': shares sum to " << sum << "; allowed: shares that sum to 1";
+        throw ScenarioError(message.str());
+    }
+    return shares;
+}
+
 Pathway parse_pathway(const std::string& name) {
     for (std::size_t i = 0; i < pathway_names.size(); ++i)
         if (name == pathway_names[i]) return static_cast<Pathway>(i);
@@ -37,6 +50,13 @@ ModelParameters read_model_parameters(const Scenario& s) {
     ModelParameters p;
     p.months = static_cast<int>(s.integer("run.months"));
     p.cohort_size = s.integer("cohort.size");
+    p.permit_month_shares = normalised_shares(s, "cohort.permit_month_shares");
+    if (static_cast<int>(p.permit_month_shares.size()) > p.months)
+        throw ScenarioError(s.name() + ": key 'cohort.permit_month_shares': " + std::to_string(p.permit_month_shares.size()) +
+                            " permit months; allowed: at most run.months (" + std::to_string(p.months) + ")");
+    p.permit_years = static_cast<int>(s.integer("cohort.permit_years"));
+    p.prior_work_experience_share = fixed_list<4>(s, "cohort.prior_work_experience_share");
+    p.female_prior_work_factor = s.real("cohort.female_prior_work_factor");
 
     p.share_female = s.real("cohort.share_female");
     const double syria = s.real("cohort.origin_share_syria");
@@ -67,6 +87,11 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.poverty_line_per_child_household = s.real("welfare.poverty_line_per_child_household");
 
     p.mean_months_to_housing = s.real("reception.mean_months_to_housing");
+    p.reception.months_before_permit = s.real("reception.months_before_permit");
+    p.reception.asylum_work_after_months = s.real("reception.asylum_work_after_months");
+    p.reception.asylum_work_max_weeks_per_year = s.real("reception.asylum_work_max_weeks_per_year");
+    p.reception.asylum_work_take_up = s.real("reception.asylum_work_take_up");
+    p.reception.asylum_work_hours_per_week = s.real("reception.asylum_work_hours_per_week");
 
     p.course_hours_per_week = s.real("language.course_hours_per_week");
     p.gain_per_lesson_hour = s.real("language.gain_per_lesson_hour");
@@ -91,12 +116,59 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.separation_rate_permanent = s.real("labour.separation_rate_permanent");
     p.part_time_hours_per_week = s.real("labour.part_time_hours_per_week");
     p.full_time_hours_per_week = s.real("labour.full_time_hours_per_week");
-    p.hourly_wage = s.real("labour.hourly_wage");
+    p.hourly_wage_by_segment = fixed_list<segment_count>(s, "labour.hourly_wage_by_segment");
+    p.short_permit_openness_factor = s.real("labour.short_permit_openness_factor");
+    p.prior_experience_job_factor = s.real("labour.prior_experience_factor");
+    p.network_job_factor = s.real("labour.network_factor");
+    p.network_months = s.real("labour.network_months");
+    p.intermediate_min_level = s.real("labour.intermediate_min_level");
+    p.higher_min_level = s.real("labour.higher_min_level");
+    p.upgrade_rate = s.real("labour.upgrade_rate");
+    p.separation_language_effect = s.real("labour.separation_language_effect");
     p.acceptance_without_gain = s.real("labour.acceptance_without_gain");
     p.reservation_net_gain = s.real("labour.reservation_net_gain");
 
     p.bijstand_norm = s.real("welfare.bijstand_norm");
     p.earnings_disregard_share = s.real("welfare.earnings_disregard_share");
+
+    p.education.programme_months = static_cast<int>(s.integer("education.programme_months"));
+    p.education.monthly_dropout_rate = s.real("education.monthly_dropout_rate");
+    p.education.practice_hours_per_week = s.real("education.practice_hours_per_week");
+    p.education.study_finance_per_month = s.real("education.study_finance_per_month");
+    p.education.diploma_job_factor = s.real("education.diploma_job_factor");
+
+    p.budget_cut_share = s.real("budget.cut_share");
+    for (std::size_t k = 0; k < instrument_count; ++k) {
+        const std::string prefix = "instruments." + std::string(instrument_names[k]) + ".";
+        InstrumentParameters& instrument = p.instruments[k];
+        instrument.cost_per_month = s.real(prefix + "cost_per_month");
+        instrument.duration_months = static_cast<int>(s.integer(prefix + "duration_months"));
+        instrument.places_per_100 = s.real(prefix + "places_per_100");
+        // Effects an instrument does not have are not in the catalogue and keep their neutral value.
+        auto optional = [&](const char* field, double& value) {
+            if (s.has(prefix + field)) value = s.real(prefix + field);
+        };
+        optional("lesson_hours_per_week", instrument.lesson_hours_per_week);
+        optional("practice_hours_per_week", instrument.practice_hours_per_week);
+        optional("search_factor", instrument.search_factor);
+        optional("job_finding_factor", instrument.job_finding_factor);
+        optional("lasting_job_finding_factor", instrument.lasting_job_finding_factor);
+        optional("separation_factor", instrument.separation_factor);
+        optional("min_level", instrument.min_level);
+        optional("completion_probability", instrument.completion_probability);
+    }
+
+    for (const auto& name : s.entries("regions")) {
+        const std::string prefix = "regions." + name + ".";
+        RegionParameters region;
+        region.name = name;
+        region.other_seekers_per_100 = fixed_list<segment_count>(s, prefix + "other_seekers_per_100");
+        region.tightness_path = s.real_list(prefix + "tightness_path");
+        region.employer_openness = s.real(prefix + "employer_openness");
+        p.regions.push_back(region);
+    }
+    if (p.regions.size() > 250)
+        throw ScenarioError(s.name() + ": " + std::to_string(p.regions.size()) + " regions; allowed: at most 250");
 
     p.health.onset_rate = s.real("health.onset_rate");
     p.health.recovery_rate_without_care = s.real("health.recovery_rate_without_care");
@@ -132,6 +204,34 @@ ModelParameters read_model_parameters(const Scenario& s) {
         m.name = name;
         m.cohort_weight = s.real(prefix + "cohort_weight");
         m.pathway = parse_pathway(s.text(prefix + "pathway"));
+        m.tailored.mental_health = parse_pathway(s.text(prefix + "tailored.mental_health"));
+        m.tailored.not_literate = parse_pathway(s.text(prefix + "tailored.not_literate"));
+        m.tailored.young_children = parse_pathway(s.text(prefix + "tailored.young_children"));
+        m.tailored.under_30 = parse_pathway(s.text(prefix + "tailored.under_30"));
+        m.tailored.higher_educated = parse_pathway(s.text(prefix + "tailored.higher_educated"));
+        m.tailored.others = parse_pathway(s.text(prefix + "tailored.others"));
+        const std::string& region = s.text(prefix + "region");
+        const auto found = std::find_if(p.regions.begin(), p.regions.end(),
+                                        [&](const RegionParameters& r) { return r.name == region; });
+        if (found == p.regions.end()) {
+            std::string known;
+            for (const auto& r : p.regions) known += (known.empty() ? "'" : ", '") + r.name + "'";
+            throw ScenarioError(s.name() + ": key '" + prefix + "region': value '" + region +
+                                "' is not a region of this scenario; allowed: " + known +
+                                " (add it as [regions." + region + "])");
+        }
+        m.region = static_cast<std::size_t>(found - p.regions.begin());
+        m.budget_per_housed_adult = s.real(prefix + "budget_per_housed_adult");
+        for (std::size_t k = 0; k < instrument_count; ++k)
+            m.instrument_priority[k] =
+                static_cast<int>(s.integer(prefix + "instrument_priority." + std::string(instrument_names[k])));
+        // Rank order, equal ranks in instrument order (sorted here: the monthly step never allocates).
+        for (int rank = 1; rank <= 100; ++rank)
+            for (std::size_t k = 0; k < instrument_count; ++k)
+                if (m.instrument_priority[k] == rank) m.instruments_by_priority[m.offered_instruments++] = static_cast<std::uint8_t>(k);
+        m.early_start_language_hours_per_week = s.real(prefix + "early_start_language_hours_per_week");
+        m.early_matching = s.boolean(prefix + "early_matching");
+        m.intake_months_before_housing = static_cast<int>(s.integer(prefix + "intake_months_before_housing"));
         m.course_seats_per_100 = s.real(prefix + "course_seats_per_100");
         m.caseload = s.real(prefix + "caseload");
         m.max_caseworker_fte_per_100 = s.real(prefix + "max_caseworker_fte_per_100");

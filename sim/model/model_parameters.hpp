@@ -1,23 +1,61 @@
 #pragma once
 // The scenario's values in typed form, read once before a run so the monthly step never looks
 // up a key. Cross-field rules (shares that must sum to one, ...) are checked here.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "model/instruments.hpp"
 #include "scenario/scenario.hpp"
 
 namespace taalwerk {
 
-enum class Pathway : std::uint8_t { sequential, parallel, work_first };
+enum class Pathway : std::uint8_t { sequential, parallel, work_first, tailored };
 enum class InburgeringRegime : std::uint8_t { old_2013, new_2022 };
-inline constexpr std::array<const char*, 3> pathway_names{"sequential", "parallel", "work_first"};
+inline constexpr std::array<const char*, 4> pathway_names{"sequential", "parallel", "work_first", "tailored"};
+
+// Labour-market segments: the jobs a person qualifies for (labour_market.hpp).
+enum class Segment : std::uint8_t { elementary, intermediate, higher };
+inline constexpr std::size_t segment_count = 3;
+inline constexpr std::array<const char*, segment_count> segment_names{"elementary", "intermediate", "higher"};
+
+// Maatwerk: the pathway a tailored municipality gives a profile, first matching rule wins.
+struct TailoredRules {
+    Pathway mental_health = Pathway::sequential;
+    Pathway not_literate = Pathway::sequential;
+    Pathway young_children = Pathway::sequential;
+    Pathway under_30 = Pathway::parallel;
+    Pathway higher_educated = Pathway::work_first;
+    Pathway others = Pathway::parallel;
+};
+
+struct RegionParameters {
+    std::string name;
+    std::array<double, segment_count> other_seekers_per_100{};  // per 100 cohort adults of the region
+    std::vector<double> tightness_path;                        // by year since month 0; the last holds
+    double employer_openness = 0.5;
+
+    double tightness_in_month(int month) const {
+        const std::size_t year = static_cast<std::size_t>(month / 12);
+        return tightness_path.empty() ? 1.0 : tightness_path[std::min(year, tightness_path.size() - 1)];
+    }
+};
 
 struct MunicipalityParameters {
     std::string name;
     double cohort_weight = 1.0;
+    std::size_t region = 0;  // index into ModelParameters::regions
     Pathway pathway = Pathway::sequential;
+    TailoredRules tailored;
+    double budget_per_housed_adult = 0.0;                     // EUR per year, before any cut
+    std::array<int, instrument_count> instrument_priority{};  // 0: not offered; 1 is served first
+    std::array<std::uint8_t, instrument_count> instruments_by_priority{};  // offered instruments, rank order
+    std::size_t offered_instruments = 0;
+    double early_start_language_hours_per_week = 0.0;         // lessons in the AZC
+    bool early_matching = false;                              // job search from the AZC after the permit
+    int intake_months_before_housing = 0;
     double course_seats_per_100 = 100.0;
     double caseload = 120.0;
     double max_caseworker_fte_per_100 = 5.0;
@@ -60,9 +98,29 @@ struct InburgeringParameters {
     int education_route_max_age_band = 0;
 };
 
+struct ReceptionParameters {
+    double months_before_permit = 16.0;
+    double asylum_work_after_months = 6.0;
+    double asylum_work_max_weeks_per_year = 24.0;
+    double asylum_work_take_up = 0.0;
+    double asylum_work_hours_per_week = 0.0;
+};
+
+struct EducationParameters {
+    int programme_months = 24;
+    double monthly_dropout_rate = 0.0;
+    double practice_hours_per_week = 0.0;
+    double study_finance_per_month = 0.0;
+    double diploma_job_factor = 1.0;
+};
+
 struct ModelParameters {
     int months = 60;
     std::int64_t cohort_size = 0;
+    std::vector<double> permit_month_shares{1.0};
+    int permit_years = 5;
+    std::array<double, 4> prior_work_experience_share{};  // by education
+    double female_prior_work_factor = 1.0;
 
     double share_female = 0.0;
     std::array<double, 3> origin_shares{};                      // syria, eritrea, other
@@ -100,23 +158,41 @@ struct ModelParameters {
     double mental_health_job_factor = 1.0;
     double course_lock_in_factor = 1.0;
     double tightness = 1.0;
+    double short_permit_openness_factor = 1.0;
+    double prior_experience_job_factor = 1.0;
+    double network_job_factor = 1.0;
+    double network_months = 12.0;
+    double intermediate_min_level = 3.0;
+    double higher_min_level = 4.0;
+    std::array<double, segment_count> hourly_wage_by_segment{};
+    double upgrade_rate = 0.0;
+    double separation_language_effect = 0.0;
     double part_time_share_of_offers = 0.0;
     double temporary_share_of_offers = 0.0;
     double separation_rate_temporary = 0.0;
     double separation_rate_permanent = 0.0;
     double part_time_hours_per_week = 0.0;
     double full_time_hours_per_week = 0.0;
-    double hourly_wage = 0.0;
     double acceptance_without_gain = 1.0;
     double reservation_net_gain = 300.0;
 
     double bijstand_norm = 0.0;
     double earnings_disregard_share = 0.0;
 
+    double budget_cut_share = 0.0;
+    std::array<InstrumentParameters, instrument_count> instruments{};
+
+    ReceptionParameters reception;
+    EducationParameters education;
     HealthParameters health;
     CaseworkerParameters caseworkers;
     InburgeringParameters inburgering;
+    std::vector<RegionParameters> regions;
     std::vector<MunicipalityParameters> municipalities;
+
+    const InstrumentParameters& instrument(Instrument which) const {
+        return instruments[static_cast<std::size_t>(which)];
+    }
 };
 
 // Throws ScenarioError (naming the keys) when values are individually valid but inconsistent.

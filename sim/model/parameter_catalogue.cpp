@@ -1,11 +1,13 @@
 // Every parameter the model reads, with unit, default, range and source. docs/parameters.md is
 // generated from this file (`taalwerk params`); scenario files are validated against it.
+#include "model/parameter_catalogue_sections.hpp"
 #include "scenario/parameter_definition.hpp"
 
 namespace taalwerk {
 namespace {
 
 constexpr const char* assumed = "assumed";
+const std::vector<std::string> pathway_choices{"sequential", "parallel", "work_first"};
 
 void add_run_parameters(ParameterCatalogue& catalogue) {
     auto& p = catalogue.parameters;
@@ -17,6 +19,21 @@ void add_cohort_parameters(ParameterCatalogue& catalogue) {
     auto& p = catalogue.parameters;
     p.push_back(integer_parameter("cohort.size", 10000, 1, 50000000, "persons", assumed,
                                   "Adults (18-64) in the simulated permit cohort."));
+    p.push_back(real_list_parameter("cohort.permit_month_shares", {1.0}, 0.0, 1.0, 1, 600, "share",
+                                    "assumed (model-brief §3: inflow peaked in 2016)",
+                                    "Inflow schedule: share of the cohort receiving its permit in month 0, 1, 2, ... "
+                                    "(sums to 1). Months in the output are then calendar months from month 0; "
+                                    "[1.0] is one permit cohort, months counted from the permit."));
+    p.push_back(integer_parameter("cohort.permit_years", 5, 1, 5, "years",
+                                  "model-brief: §4-5 (permits of 3 or 5 years; employers cite the shortened 3-year permit, 002)",
+                                  "Length of the asylum residence permit; employers are less open to permits of 3 years or less."));
+    p.push_back(real_list_parameter("cohort.prior_work_experience_share", {0.4, 0.55, 0.65, 0.75}, 0.0, 1.0, 4, 4,
+                                    "share", "assumed (model-brief §3, 002: nareizigers and women often little work experience)",
+                                    "Share with work experience from before the flight, by education level (men; women: times "
+                                    "cohort.female_prior_work_factor)."));
+    p.push_back(real_parameter("cohort.female_prior_work_factor", 0.5, 0.0, 2.0, "factor",
+                               "assumed (model-brief §3, 002: women often little work experience)",
+                               "Multiplies the share with prior work experience for women."));
     p.push_back(real_parameter("cohort.share_female", 0.35, 0.0, 1.0, "share", assumed,
                                "Share of women among adult permit holders; nareizigers are often women (model-brief §3)."));
     p.push_back(real_parameter("cohort.origin_share_syria", 0.60, 0.0, 1.0, "share",
@@ -58,6 +75,18 @@ void add_cohort_parameters(ParameterCatalogue& catalogue) {
 
 void add_reception_parameters(ParameterCatalogue& catalogue) {
     auto& p = catalogue.parameters;
+    p.push_back(real_parameter("reception.months_before_permit", 16.0, 0.0, 60.0, "months",
+                               "model-brief: §3 (004: ~1 year 4 months in an AZC before the case was handled)",
+                               "Months in the AZC before the permit: the time for early-start lessons and asylum-period work."));
+    p.push_back(real_parameter("reception.asylum_work_after_months", 6.0, 0.0, 60.0, "months",
+                               "model-brief: §3 (000: asylum seekers may work only after 6 months)",
+                               "Months of asylum procedure after which paid work is allowed."));
+    p.push_back(real_parameter("reception.asylum_work_max_weeks_per_year", 24.0, 0.0, 52.0, "weeks per year",
+                               "model-brief: §3 (000: at most 24 weeks a year)", "Most weeks a year an asylum seeker may work."));
+    p.push_back(real_parameter("reception.asylum_work_take_up", 0.05, 0.0, 1.0, "share", assumed,
+                               "Share of asylum seekers who use the asylum-period work rule when allowed (few did)."));
+    p.push_back(real_parameter("reception.asylum_work_hours_per_week", 20.0, 0.0, 60.0, "hours per week", assumed,
+                               "Weekly hours of asylum-period work (practice in Dutch, Dutch work experience)."));
     p.push_back(real_parameter("reception.mean_months_to_housing", 4.0, 0.0, 36.0, "months", assumed,
                                "Mean months from the permit to housing in a municipality (geometric waiting time)."));
 }
@@ -91,8 +120,10 @@ void add_language_parameters(ParameterCatalogue& catalogue) {
 
 void add_labour_parameters(ParameterCatalogue& catalogue) {
     auto& p = catalogue.parameters;
-    p.push_back(real_parameter("labour.base_job_finding_rate", 0.05, 0.0, 1.0, "probability per month", assumed,
-                               "Monthly job-finding probability of a full-time seeker with A2 Dutch and upper-secondary education."));
+    p.push_back(real_parameter("labour.base_job_finding_rate", 0.10, 0.0, 1.0, "probability per month",
+                               "assumed (monthly outflow from unemployment of around 10%)",
+                               "Openings per competing (non-statushouder) seeker per month at tightness 1: the job-finding "
+                               "probability of a reference seeker when statushouders are few. Sizes each region's openings."));
     p.push_back(real_parameter("labour.language_effect", 0.6, 0.0, 3.0, "log-odds per level", assumed,
                                "Change in the log of the job-finding rate per CEFR level of Dutch."));
     p.push_back(real_list_parameter("labour.employability_by_education", {0.6, 0.8, 1.0, 1.2}, 0.0, 5.0, 4, 4,
@@ -106,7 +137,31 @@ void add_labour_parameters(ParameterCatalogue& catalogue) {
                                "assumed (model-brief §4, 001: long programmes delay job entry)",
                                "Search intensity while in a language course (parallel pathway), relative to a full-time seeker."));
     p.push_back(real_parameter("labour.tightness", 1.0, 0.0, 5.0, "factor", assumed,
-                               "Labour-market tightness: multiplies every job-finding rate (1 = 2014-2017 conditions)."));
+                               "National labour-market tightness: multiplies every region's openings, on top of its "
+                               "tightness path (1 = 2014-2017 conditions)."));
+    p.push_back(real_parameter("labour.short_permit_openness_factor", 0.85, 0.0, 1.0, "factor",
+                               "assumed (model-brief §4, 002: employers cite the shortened 3-year permit)",
+                               "Employer openness towards holders of a permit of 3 years or less, relative to 5 years."));
+    p.push_back(real_parameter("labour.prior_experience_factor", 1.3, 1.0, 3.0, "factor", assumed,
+                               "Hiring weight of someone with work experience from before the flight."));
+    p.push_back(real_parameter("labour.network_factor", 1.5, 1.0, 5.0, "factor",
+                               "assumed (model-brief §4, 002: networks matter; contacts with Dutch people help a lot)",
+                               "Hiring weight of someone with a full Dutch network, built by months of work, placement or education."));
+    p.push_back(real_parameter("labour.network_months", 12.0, 1.0, 120.0, "months", assumed,
+                               "Months of work, placement or education in the Netherlands that build a full network "
+                               "(the network factor rises linearly up to it)."));
+    p.push_back(real_parameter("labour.intermediate_min_level", 3.0, 0.0, 5.0, "levels",
+                               "model-brief: §1 (the labour market asks B1 or higher)",
+                               "Dutch needed for intermediate jobs (with upper-secondary education or a Dutch diploma)."));
+    p.push_back(real_parameter("labour.higher_min_level", 4.0, 0.0, 5.0, "levels", assumed,
+                               "Dutch needed for higher jobs (with higher education)."));
+    p.push_back(real_parameter("labour.upgrade_rate", 0.02, 0.0, 1.0, "probability per month",
+                               "assumed (model-brief §4, §7: only slow improvement over time)",
+                               "Monthly probability that someone in a temporary or part-time job at A2 moves to a permanent "
+                               "(else full-time) one; scaled by the language effect."));
+    p.push_back(real_parameter("labour.separation_language_effect", 0.3, 0.0, 3.0, "log-rate per level",
+                               "assumed (issue 3: separations likelier with weak Dutch)",
+                               "Fall in the log of the job-loss hazard per CEFR level of Dutch above A2."));
     p.push_back(real_parameter("labour.part_time_share_of_offers", 0.81, 0.0, 1.0, "share",
                                "assumed; to be calibrated so that about 81% of jobs held are part time (model-brief §7, 004)",
                                "Share of job offers that are part time (the share of jobs held also depends on acceptance and separations)."));
@@ -130,8 +185,9 @@ void add_labour_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_parameter("labour.young_children_time_factor", 0.5, 0.0, 1.0, "factor",
                                "assumed (model-brief §3: 001, 003 Venlo: young children limit the carer)",
                                "Lesson hours and search intensity of the main carer of a child under 4, relative to others."));
-    p.push_back(real_parameter("labour.hourly_wage", 11.0, 0.0, 100.0, "EUR per hour", assumed,
-                               "Gross hourly wage of an entry job (around the 2016 minimum wage)."));
+    p.push_back(real_list_parameter("labour.hourly_wage_by_segment", {11.0, 14.0, 19.0}, 0.0, 100.0, 3, 3, "EUR per hour",
+                                    "assumed (elementary jobs around the 2016 minimum wage)",
+                                    "Gross hourly wage of jobs in the elementary, intermediate and higher segments."));
 }
 
 void add_welfare_parameters(ParameterCatalogue& catalogue) {
@@ -171,9 +227,35 @@ void add_municipality_parameters(ParameterCatalogue& catalogue) {
     auto& p = catalogue.parameters;
     p.push_back(real_parameter("municipalities.*.cohort_weight", 1.0, 0.0, 1e6, "weight", assumed,
                                "Relative share of the cohort housed here (weights are normalised over municipalities)."));
-    p.push_back(choice_parameter("municipalities.*.pathway", "sequential", {"sequential", "parallel", "work_first"},
-                                 "model-brief: §4", "How language and work are combined: sequential (work search after A2 "
-                                 "or the end of the course), parallel (both at once), work_first (search first, course alongside)."));
+    p.push_back(text_parameter("municipalities.*.region", "national", "model-brief: §5 (35 labour-market regions, 002)",
+                               "Labour-market region (an entry of [regions]) whose vacancies the municipality's seekers compete for."));
+    p.push_back(choice_parameter("municipalities.*.pathway", "sequential", {"sequential", "parallel", "work_first", "tailored"},
+                                 "model-brief: §4-5", "How language and work are combined: sequential (work search after A2 "
+                                 "or the end of the course), parallel (both at once), work_first (search first, course alongside), "
+                                 "tailored (maatwerk: per profile, by the tailored.* rules, decided at the intake)."));
+    const std::pair<const char*, const char*> tailored_rules[] = {
+        {"mental_health", "sequential"}, {"not_literate", "sequential"}, {"young_children", "sequential"},
+        {"under_30", "parallel"},        {"higher_educated", "work_first"}, {"others", "parallel"}};
+    for (const auto& [rule, pathway] : tailored_rules)
+        p.push_back(choice_parameter(std::string("municipalities.*.tailored.") + rule, pathway, pathway_choices,
+                                     "assumed (model-brief §4-5: maatwerk; VDAB screening into tracks, 002)",
+                                     std::string("Tailored pathway: the pathway for people who match the '") + rule +
+                                         "' rule at the intake (rules in the order mental_health, not_literate, "
+                                         "young_children, under_30, higher_educated, others; the first that matches wins)."));
+    p.push_back(real_parameter("municipalities.*.early_start_language_hours_per_week", 0.0, 0.0, 40.0, "hours per week",
+                               "model-brief: §5-6 (early start in the AZC: Utrecht Plan Einstein, Eindhoven)",
+                               "Dutch lessons per week in the AZC, before and after the permit, until housing (0: none)."));
+    p.push_back(boolean_parameter("municipalities.*.early_matching", false,
+                                  "model-brief: §5-6 (Eindhoven: early screening and matching via a COA desk)",
+                                  "Permit holders may search for work (unguided) while still in the AZC."));
+    p.push_back(integer_parameter("municipalities.*.intake_months_before_housing", 0, 0, 12, "months",
+                                  "model-brief: §5 (Rotterdam 2019: first intake 3 months before arrival)",
+                                  "Months before housing from which the broad intake may take place (0: only after housing)."));
+    p.push_back(real_parameter("municipalities.*.budget_per_housed_adult", 600.0, 0.0, 100000.0, "EUR per year",
+                               "assumed (model-brief §5: Amsterdam EUR 31-35 M for the 2016-17 arrivals, Haarlem ~EUR 400,000 in 2019)",
+                               "Instrument budget per housed adult of the cohort per year, before budget.cut_share; "
+                               "spent month by month (unspent money carries over, up to one year's budget)."));
+    add_instrument_priority_parameters(catalogue);
     p.push_back(real_parameter("municipalities.*.course_seats_per_100", 100.0, 0.0, 1000.0, "seats per 100 housed adults",
                                assumed, "Language-course seats available per 100 housed adults of the cohort; "
                                "people without a seat wait (allocated by priority, then a random key)."));
@@ -263,6 +345,9 @@ ParameterCatalogue build_model_catalogue() {
     add_caseworker_parameters(catalogue);
     add_inburgering_parameters(catalogue);
     add_health_parameters(catalogue);
+    add_education_parameters(catalogue);
+    add_region_parameters(catalogue);
+    add_budget_and_instrument_parameters(catalogue);
     add_municipality_parameters(catalogue);
     return catalogue;
 }

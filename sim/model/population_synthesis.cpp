@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "model/decisions.hpp"
+#include "model/language_learning.hpp"
 #include "random/waiting_time.hpp"
 
 namespace taalwerk {
@@ -47,6 +48,30 @@ Household draw_household(const ModelParameters& p, RandomKey key, std::uint32_t 
     return household;
 }
 
+// The months in the AZC before the permit (not simulated month by month): early-start lessons
+// where the municipality offers them, and asylum-period work for those who use the rule.
+struct AsylumPeriod {
+    double proficiency = 0.0;
+    std::uint8_t dutch_experience_months = 0;
+};
+
+AsylumPeriod live_asylum_period(const ModelParameters& p, double learnability, double lesson_hours_per_week,
+                                bool works_when_allowed) {
+    const ReceptionParameters& r = p.reception;
+    AsylumPeriod period;
+    const int months = static_cast<int>(std::lround(r.months_before_permit));
+    const double working_share = std::min(1.0, r.asylum_work_max_weeks_per_year / 52.0);
+    double worked_months = 0.0;
+    for (int month = 0; month < months; ++month) {
+        const bool may_work = works_when_allowed && month >= r.asylum_work_after_months;
+        const double practice = may_work ? r.asylum_work_hours_per_week * working_share : 0.0;
+        worked_months += may_work ? working_share : 0.0;
+        period.proficiency += monthly_language_gain(p, period.proficiency, learnability, lesson_hours_per_week, practice);
+    }
+    period.dutch_experience_months = static_cast<std::uint8_t>(std::min(255.0, std::round(worked_months)));
+    return period;
+}
+
 }  // namespace
 
 void synthesize_population(const ModelParameters& p, const GroupCells& cells, RandomKey key, const ChunkGrid& grid,
@@ -87,6 +112,9 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             auto municipality = static_cast<std::uint8_t>(draw_category(municipality_draw, municipality_shares));
             if (second_partner) municipality = agents.municipality[first];
             RandomStream housing_draw(key, agent, 0, decisions::reception_months_to_housing);
+            RandomStream permit_draw(key, agent, 0, decisions::cohort_permit_month);
+            auto permit_month = static_cast<std::uint16_t>(draw_category(permit_draw, p.permit_month_shares));
+            if (second_partner) permit_month = agents.permit_month[first];
 
             const auto education_index = static_cast<std::size_t>(education);
             double learnability = p.learnability_by_education[education_index];
@@ -95,21 +123,26 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             double employability = p.employability_by_education[education_index];
             if (sex == Sex::female) employability *= p.female_job_factor;
 
-            std::uint16_t housing_month = draw_months_to_housing(housing_draw, p.mean_months_to_housing);
+            auto housing_month =
+                static_cast<std::uint16_t>(permit_month + draw_months_to_housing(housing_draw, p.mean_months_to_housing));
             if (second_partner)
                 housing_month = household.partner_arrives_later
                                     ? static_cast<std::uint16_t>(std::min(600, agents.housing_month[first] + 1 + household.reunification_delay))
                                     : agents.housing_month[first];
+            const bool nareiziger = second_partner && household.partner_arrives_later;
+            // A nareiziger's permit comes with the reunification.
+            agents.permit_month[agent] = nareiziger ? housing_month : permit_month;
             agents.housing_month[agent] = housing_month;
             agents.sex[agent] = static_cast<std::uint8_t>(sex);
             agents.origin[agent] = static_cast<std::uint8_t>(origin);
             agents.household_role[agent] = static_cast<std::uint8_t>(
                 !household.couple ? HouseholdRole::single : (second_partner ? HouseholdRole::second_partner : HouseholdRole::first_partner));
-            agents.nareiziger[agent] = second_partner && household.partner_arrives_later;
+            agents.nareiziger[agent] = nareiziger;
             agents.household_children[agent] = household.children;
             // The main carer of a child under 4: the woman of a couple, or the single parent.
             const bool main_carer = household.young_children_months > 0 && (!household.couple || sex == Sex::female);
-            agents.young_children_until[agent] = main_carer ? household.young_children_months : 0;
+            agents.young_children_until[agent] =
+                main_carer ? static_cast<std::uint16_t>(agents.permit_month[agent] + household.young_children_months) : 0;
             agents.municipality[agent] = municipality;
             agents.profile_cell[agent] = cells.profile_cell(sex, origin, education, age_band,
                                                         not_literate ? Literacy::not_literate : Literacy::literate, municipality);
@@ -121,6 +154,24 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             agents.age_band[agent] = static_cast<std::uint8_t>(age_band);
             agents.learnability[agent] = static_cast<float>(learnability);
             agents.employability[agent] = static_cast<float>(employability);
+            agents.not_literate[agent] = not_literate;
+            const MunicipalityParameters& home = p.municipalities[municipality];
+            agents.pathway[agent] = static_cast<std::uint8_t>(home.pathway);
+
+            RandomStream prior_work_draw(key, agent, 0, decisions::cohort_prior_work);
+            const double prior_work_share = std::min(1.0, p.prior_work_experience_share[education_index] *
+                                                              (sex == Sex::female ? p.female_prior_work_factor : 1.0));
+            agents.prior_work_experience[agent] = draw_event(prior_work_draw, prior_work_share);
+            // Nareizigers come straight from abroad: no asylum period in an AZC.
+            if (!nareiziger) {
+                RandomStream asylum_work_draw(key, agent, 0, decisions::asylum_work);
+                const bool works = draw_event(asylum_work_draw, p.reception.asylum_work_take_up);
+                const double learning = learnability * (mental_health_problem ? p.mental_health_learning_factor : 1.0);
+                const AsylumPeriod period =
+                    live_asylum_period(p, learning, home.early_start_language_hours_per_week, works);
+                agents.proficiency[agent] = static_cast<float>(period.proficiency);
+                agents.dutch_experience_months[agent] = period.dutch_experience_months;
+            }
         }
     });
 }

@@ -7,12 +7,6 @@
 
 namespace taalwerk {
 
-inline double monthly_earnings(const ModelParameters& p, bool employed, bool full_time) {
-    if (!employed) return 0.0;
-    const double hours = full_time ? p.full_time_hours_per_week : p.part_time_hours_per_week;
-    return hours * weeks_per_month * p.hourly_wage;
-}
-
 // Bijstand of a benefit unit (a single adult, or a couple as one unit) with these earnings.
 inline double household_bijstand(const ModelParameters& p, double norm, double household_earnings) {
     return std::max(0.0, norm - (1.0 - p.earnings_disregard_share) * household_earnings);

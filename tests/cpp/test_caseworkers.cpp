@@ -71,8 +71,10 @@ TEST_CASE("Costs add up: the total is the sum of its parts", "[model][costs]") {
     const auto& bijstand = indicator(output, IndicatorId::cost_bijstand).values;
     const auto& caseworkers = indicator(output, IndicatorId::cost_caseworkers).values;
     const auto& inburgering = indicator(output, IndicatorId::cost_inburgering).values;
+    const auto& instruments = indicator(output, IndicatorId::cost_instruments).values;
     for (std::size_t i = 0; i < total.size(); ++i)
-        REQUIRE_THAT(total[i], Catch::Matchers::WithinRel(bijstand[i] + caseworkers[i] + inburgering[i], 1e-9) ||
+        REQUIRE_THAT(total[i], Catch::Matchers::WithinRel(bijstand[i] + caseworkers[i] + inburgering[i] + instruments[i], 1e-9) ||
                                    Catch::Matchers::WithinAbs(0.0, 1e-6));
     CHECK(cumulative(output, IndicatorId::cost_caseworkers) > 0.0);
+    CHECK(cumulative(output, IndicatorId::cost_instruments) > 0.0);
 }

@@ -77,9 +77,12 @@ TEST_CASE("Different seeds and replicates give different outcomes", "[determinis
 }
 
 TEST_CASE("Adding agents does not change the draws of existing agents", "[determinism]") {
-    // Ample seats: no contested resource couples agents, so the first 3,000 agents of a 3,000 and
-    // a 9,000 agent cohort must live identical lives.
-    const Scenario small = test_scenario(3000).with_override("municipalities.national.course_seats_per_100", 100.0);
+    // Ample seats, no instrument budget and no openings: no contested resource couples agents,
+    // so the first 3,000 agents of a 3,000 and a 9,000 agent cohort must live identical lives.
+    const Scenario small = test_scenario(3000)
+                               .with_override("municipalities.national.course_seats_per_100", 100.0)
+                               .with_override("municipalities.national.budget_per_housed_adult", 0.0)
+                               .with_override("labour.tightness", 0.0);
     const Scenario large = small.with_override("cohort.size", std::int64_t{9000});
     const ModelParameters small_parameters = read_model_parameters(small);
     const ModelParameters large_parameters = read_model_parameters(large);

@@ -52,7 +52,8 @@ TEST_CASE("A course with zero hours gives no language gain", "[model][language]"
 }
 
 TEST_CASE("Old law: people pass, some are overdue after the deadline, the loan is drawn", "[model][inburgering]") {
-    const RunOutput output = run_default_with({{"cohort.size", std::int64_t{5000}}}, 2);
+    // Singles: everyone has the permit in month 0, so the deadline falls in month 36 for all.
+    const RunOutput output = run_default_with({{"cohort.size", std::int64_t{5000}}, {"cohort.couple_share", 0.0}}, 2);
     CHECK(value_at(output, IndicatorId::inburgering_passed, 42) > 0.0);
     CHECK(value_at(output, IndicatorId::inburgering_overdue, 35) == 0.0);   // before the deadline nobody is overdue
     CHECK(value_at(output, IndicatorId::inburgering_overdue, 36) > 0.0);
