@@ -20,18 +20,21 @@ build_tests() {
 }
 
 stage_start=$SECONDS
+# Exported before building: catch_discover_tests runs the test program to list its tests.
+# alloc_dealloc_mismatch=0: tests/cpp/test_step_allocation.cpp replaces operator new and delete
+# (with malloc and free) to count allocations, but not the nothrow forms, which ASan then provides;
+# Catch2's `new (std::nothrow)` objects are freed through the replaced delete, which ASan reports
+# as a mismatch at exit. In this program every `delete` is `free` anyway, so the check has
+# nothing left to find here; all other ASan checks stay on. The allocation test itself keeps
+# counting under ASan (the replaced operator new is still called) and passes.
+export ASAN_OPTIONS="alloc_dealloc_mismatch=0:detect_leaks=1:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 build_tests build-asan "address;undefined"
-# The whole suite. detect_leaks is on by default; the allocation test replaces operator new with
-# malloc/free, which ASan intercepts, so it keeps counting under ASan.
-ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1" \
-UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-  ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
+ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 echo "sanitize: ASan+UBSan stage took $((SECONDS - stage_start)) s"
 
 stage_start=$SECONDS
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
 build_tests build-tsan "thread"
-# oneTBB comes uninstrumented from Debian; cmake/tsan-suppressions.txt says which of its internals
-# are exempt and why. Nothing of taalwerk's own is suppressed.
-TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/cmake/tsan-suppressions.txt" \
-  build-tsan/tests/taalwerk_tests "[determinism],[allocation]"
+build-tsan/tests/taalwerk_tests "[determinism],[allocation]"
 echo "sanitize: TSan stage took $((SECONDS - stage_start)) s"

@@ -73,12 +73,12 @@ def test_first_run_that_hits_the_file_size_limit_leaves_nothing(tmp_path, medium
 
 @pytest.fixture
 def small_tmpfs(tmp_path: Path):
-    """A 256 kB tmpfs, if this machine lets us mount one (root in a VM or a privileged container)."""
+    """A 512 kB tmpfs, if this machine lets us mount one (root in a VM or a privileged container)."""
     mount_point = tmp_path / "small-disk"
     mount_point.mkdir()
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a tmpfs needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount_point)],
                              capture_output=True, text=True)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")

@@ -38,6 +38,8 @@ def run_file_contents(path: Path) -> dict[str, object]:
 
 def final_names(folder: Path) -> list[str]:
     """Files a reader could take for a result: everything but hidden temporary files."""
+    if not folder.exists():  # the writer makes the folder only when it writes the result
+        return []
     return sorted(path.name for path in folder.iterdir() if not path.name.startswith("."))
 
 
