@@ -11,11 +11,13 @@ TEST_CASE("Every agent is in exactly one state of each partition, every month", 
     const RunOutput output = run_default_with({{"cohort.size", std::int64_t{5000}},
                                                {"cohort.mean_reunification_months", 20.0},
                                                {"municipalities.national.course_seats_per_100", 30.0},
-                                               {"municipalities.national.max_caseworker_fte_per_100", 0.3}}, 2);
+                                               {"municipalities.national.max_caseworker_fte_per_100", 0.3},
+                                               {"cohort.permit_month_shares", std::vector<double>{0.6, 0.2, 0.2}}}, 2);
     for (int month = 0; month < output.months; ++month) {
         INFO("month " << month);
         const double persons = value_at(output, IndicatorId::persons, month);
-        REQUIRE(persons + value_at(output, IndicatorId::abroad_awaiting_reunification, month) == 5000.0);
+        REQUIRE(persons + value_at(output, IndicatorId::abroad_awaiting_reunification, month) +
+                    value_at(output, IndicatorId::awaiting_permit, month) == 5000.0);
         CHECK(value_at(output, IndicatorId::in_reception, month) + value_at(output, IndicatorId::housed, month) == persons);
         double levels = 0.0;
         for (auto id : {IndicatorId::language_below_a1, IndicatorId::language_a1, IndicatorId::language_a2,
@@ -27,6 +29,15 @@ TEST_CASE("Every agent is in exactly one state of each partition, every month", 
         CHECK(value_at(output, IndicatorId::in_temporary_work, month) + value_at(output, IndicatorId::in_permanent_work, month) == work);
         CHECK(value_at(output, IndicatorId::in_work_12_months_or_more, month) <= value_at(output, IndicatorId::in_work_6_months_or_more, month));
         CHECK(value_at(output, IndicatorId::in_work_6_months_or_more, month) <= work);
+        CHECK(value_at(output, IndicatorId::in_elementary_job, month) + value_at(output, IndicatorId::in_intermediate_job, month) +
+                  value_at(output, IndicatorId::in_higher_job, month) == work);
+        CHECK(value_at(output, IndicatorId::ever_in_work_12_months, month) <= value_at(output, IndicatorId::ever_in_work_6_months, month));
+        CHECK(value_at(output, IndicatorId::ever_in_work_6_months, month) <= value_at(output, IndicatorId::ever_worked, month));
+        CHECK(value_at(output, IndicatorId::in_placement, month) + value_at(output, IndicatorId::in_education, month) +
+                  work <= persons);
+        for (std::size_t k = 0; k < instrument_count; ++k)
+            CHECK(value_at(output, static_cast<IndicatorId>(first_receiving_indicator + k), month) <=
+                  value_at(output, IndicatorId::housed, month));
         CHECK(work <= value_at(output, IndicatorId::ever_worked, month));
         CHECK(value_at(output, IndicatorId::waiting_for_intake, month) + value_at(output, IndicatorId::in_language_course, month) <=
               2 * value_at(output, IndicatorId::housed, month));

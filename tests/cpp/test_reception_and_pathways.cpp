@@ -1,0 +1,106 @@
+// Reception (asylum period, early start, early matching), intake timing, the inflow schedule
+// and the tailored pathway.
+#include <catch2/catch.hpp>
+
+#include "model/cohort_simulation.hpp"
+#include "model/instrument_effects.hpp"
+#include "model_test_support.hpp"
+
+using namespace taalwerk;
+using namespace taalwerk::testing;
+
+TEST_CASE("Asylum-period work: everyone who uses the rule has Dutch work experience at the permit", "[model][reception]") {
+    // 16 months before the permit, work allowed after 6, 24 weeks a year: 10 x 24/52 = 4.6 months.
+    const ModelParameters p = read_model_parameters(default_scenario_with(
+        {{"cohort.size", std::int64_t{2000}}, {"reception.asylum_work_take_up", 1.0}, {"cohort.couple_share", 0.0}}));
+    CohortSimulation simulation(p, 2000);
+    simulation.start_replicate(RandomKey{3, 0});
+    for (std::uint32_t agent = 0; agent < 2000; ++agent) {
+        REQUIRE(simulation.agents().dutch_experience_months[agent] == 5);
+        REQUIRE(simulation.agents().proficiency[agent] > 0.0f);  // practice at work
+    }
+    const ModelParameters none = read_model_parameters(default_scenario_with(
+        {{"cohort.size", std::int64_t{2000}}, {"reception.asylum_work_take_up", 0.0}, {"cohort.couple_share", 0.0}}));
+    CohortSimulation without(none, 2000);
+    without.start_replicate(RandomKey{3, 0});
+    for (std::uint32_t agent = 0; agent < 2000; ++agent) {
+        REQUIRE(without.agents().dutch_experience_months[agent] == 0);
+        REQUIRE(without.agents().proficiency[agent] == 0.0f);
+    }
+}
+
+TEST_CASE("Early start: lessons in the AZC raise Dutch at the permit and cost money before housing", "[model][reception]") {
+    const RunOutput none = run_default_with({{"cohort.size", std::int64_t{3000}}, {"reception.asylum_work_take_up", 0.0}});
+    const RunOutput early = run_default_with({{"cohort.size", std::int64_t{3000}}, {"reception.asylum_work_take_up", 0.0},
+                                              {"municipalities.national.early_start_language_hours_per_week", 6.0}});
+    CHECK(value_at(none, IndicatorId::language_below_a1, 0) == value_at(none, IndicatorId::persons, 0));
+    CHECK(value_at(early, IndicatorId::language_a1, 0) > 0.0);
+    CHECK(value_at(early, IndicatorId::cost_inburgering, 0) > value_at(none, IndicatorId::cost_inburgering, 0));
+}
+
+TEST_CASE("Early matching: permit holders find work from the AZC", "[model][reception]") {
+    const Overrides base{{"cohort.size", std::int64_t{3000}}, {"reception.mean_months_to_housing", 12.0}};
+    Overrides matching = base;
+    matching.push_back({"municipalities.national.early_matching", true});
+    const RunOutput without = run_default_with(base);
+    const RunOutput with = run_default_with(matching);
+    CHECK(value_at(without, IndicatorId::ever_worked, 3) == 0.0);
+    CHECK(value_at(with, IndicatorId::ever_worked, 3) > 0.0);
+}
+
+TEST_CASE("Intake before housing: the broad intake may take place while still in the AZC", "[model][intake]") {
+    const auto count_early_intakes = [](std::int64_t months_before) {
+        const ModelParameters p = read_model_parameters(default_scenario_with(
+            {{"cohort.size", std::int64_t{3000}}, {"reception.mean_months_to_housing", 6.0},
+             {"municipalities.national.intake_months_before_housing", months_before}}));
+        CohortSimulation simulation(p, 3000);
+        simulation.start_replicate(RandomKey{9, 0});
+        std::vector<double> totals(indicator_count * simulation.cells().group_count());
+        int early = 0;
+        for (int month = 0; month < 6; ++month) {
+            simulation.step(month, totals);
+            for (std::uint32_t agent = 0; agent < 3000; ++agent)
+                early += simulation.agents().intake_done[agent] && !simulation.agents().housed[agent];
+        }
+        return early;
+    };
+    CHECK(count_early_intakes(0) == 0);
+    CHECK(count_early_intakes(3) > 0);
+}
+
+TEST_CASE("Inflow schedule: permits arrive as scheduled and everyone is counted once", "[model][cohort]") {
+    const RunOutput output = run_default_with({{"cohort.size", std::int64_t{4000}}, {"cohort.couple_share", 0.0},
+                                               {"cohort.permit_month_shares", std::vector<double>{0.5, 0.0, 0.0, 0.5}}});
+    const double awaiting = value_at(output, IndicatorId::awaiting_permit, 0);
+    CHECK_THAT(awaiting, Catch::Matchers::WithinAbs(2000.0, 5.0 * std::sqrt(4000 * 0.25)));
+    CHECK(value_at(output, IndicatorId::awaiting_permit, 2) == awaiting);
+    CHECK(value_at(output, IndicatorId::awaiting_permit, 3) == 0.0);
+    for (int month = 0; month < output.months; ++month)
+        CHECK(value_at(output, IndicatorId::persons, month) + value_at(output, IndicatorId::awaiting_permit, month) == 4000.0);
+    // Shares that do not sum to one are an error naming the key.
+    CHECK_THROWS_WITH(read_model_parameters(default_scenario_with({{"cohort.permit_month_shares", std::vector<double>{0.5, 0.2}}})),
+                      Catch::Contains("cohort.permit_month_shares"));
+}
+
+TEST_CASE("Tailored pathway: the first matching rule decides, at the intake", "[model][pathways]") {
+    TailoredRules rules;
+    rules.mental_health = Pathway::sequential;
+    rules.not_literate = Pathway::parallel;
+    rules.young_children = Pathway::sequential;
+    rules.under_30 = Pathway::parallel;
+    rules.higher_educated = Pathway::work_first;
+    rules.others = Pathway::parallel;
+    CHECK(tailored_pathway(rules, true, true, false, AgeBand::age_18_29, Education::higher) == Pathway::sequential);
+    CHECK(tailored_pathway(rules, false, true, false, AgeBand::age_18_29, Education::higher) == Pathway::parallel);
+    CHECK(tailored_pathway(rules, false, false, false, AgeBand::age_30_44, Education::higher) == Pathway::work_first);
+    CHECK(tailored_pathway(rules, false, false, false, AgeBand::age_30_44, Education::lower_secondary) == Pathway::parallel);
+
+    // All rules work_first: after the intake everyone searches; tailored sits between sequential
+    // (no search in the course) and work-first (search from the intake... and before it).
+    Overrides all_work_first{{"cohort.size", std::int64_t{4000}}, {"municipalities.national.pathway", std::string("tailored")}};
+    for (const char* rule : {"mental_health", "not_literate", "young_children", "under_30", "higher_educated", "others"})
+        all_work_first.push_back({std::string("municipalities.national.tailored.") + rule, std::string("work_first")});
+    const RunOutput tailored = run_default_with(all_work_first);
+    const RunOutput sequential = run_default_with({{"cohort.size", std::int64_t{4000}}});
+    CHECK(value_at(tailored, IndicatorId::ever_worked, 18) > value_at(sequential, IndicatorId::ever_worked, 18));
+}
