@@ -16,13 +16,18 @@ SHIPPED = sorted((REPO / "scenarios").glob("*.toml"))
 def test_scenarios_are_shipped():
     names = {path.stem for path in SHIPPED}
     assert {"default", "sequential", "parallel", "work-first", "caseload-50", "caseload-80", "caseload-120",
-            "inburgering-old-law", "inburgering-new-law"} <= names
+            "inburgering-old-law", "inburgering-new-law", "national-status-quo-2014", "budget-cut-25",
+            "amsterdam-2016", "rotterdam-2016", "rotterdam-2019", "utrecht-plan-einstein", "den-haag",
+            "eindhoven-work-first", "haarlem-2018", "sweden-introduction", "denmark-igu", "germany-ida",
+            "belgium-vdab"} <= names
 
 
 @pytest.mark.parametrize("scenario", SHIPPED, ids=lambda p: p.stem)
 def test_every_shipped_scenario_runs(scenario):
     ds = taalwerk.run(scenario, replicates=1, overrides={"cohort.size": 1500, "run.months": 24})
     everyone = ds.persons + ds.abroad_awaiting_reunification
+    if "awaiting_permit" in ds:
+        everyone = everyone + ds.awaiting_permit
     assert float(everyone.sel(group="all")[0, -1]) == 1500
     text = ds.attrs["scenario_toml"]
     assert "base =" not in text  # fully resolved
