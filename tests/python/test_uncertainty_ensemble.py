@@ -12,10 +12,11 @@ PATHWAY = "municipalities.national.pathway"
 
 
 @pytest.fixture
-def ensemble() -> Ensemble:
-    """Three members around the default's own value (the 'calibrated point' here)."""
-    return Ensemble(name="test", parameters=(KEY,), point={KEY: 0.05},
-                    members=({KEY: 0.05}, {KEY: 0.09}, {KEY: 0.03}), trials=(0, 1, 2), distances=(0.1, 0.2, 0.3))
+def ensemble(small_scenario) -> Ensemble:
+    """Three members around the scenario's own value (the 'calibrated point' here)."""
+    own = taalwerk.Scenario(small_scenario)[KEY]
+    return Ensemble(name="test", parameters=(KEY,), point={KEY: own},
+                    members=({KEY: own}, {KEY: 1.8 * own}, {KEY: 0.6 * own}), trials=(0, 1, 2), distances=(0.1, 0.2, 0.3))
 
 
 def test_ensemble_file_round_trip(ensemble, tmp_path):
@@ -55,8 +56,8 @@ def test_keys_a_scenario_sets_itself_are_kept(ensemble, small_scenario):
     with pytest.raises(ValueError, match="not based on it"):
         ensemble.scenarios(own)  # its only ensemble key differs from the point: not based on it
     assert [s[KEY] for s in ensemble.scenarios(own, keep=[KEY])] == [0.2, 0.2, 0.2]
-    assert [s[KEY] for s in ensemble.scenarios(own, keep=[])] == [0.05, 0.09, 0.03]
-    two_keys = Ensemble(name="t", parameters=(KEY, "labour.tightness"), point={KEY: 0.05, "labour.tightness": 1.0},
+    assert [s[KEY] for s in ensemble.scenarios(own, keep=[])] == [m[KEY] for m in ensemble.members]
+    two_keys = Ensemble(name="t", parameters=(KEY, "labour.tightness"), point={KEY: ensemble.point[KEY], "labour.tightness": 1.0},
                         members=({KEY: 0.07, "labour.tightness": 0.8},), trials=(0,), distances=(0.0,))
     (member,) = two_keys.scenarios(own)
     assert member[KEY] == 0.2 and member["labour.tightness"] == 0.8

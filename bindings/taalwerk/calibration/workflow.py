@@ -70,7 +70,13 @@ def calibrate(spec: CalibrationSpec | str | os.PathLike, *, trials: int | None =
     table = run_search(spec, trials=total, on_trial=_progress_printer(total) if progress else None)
     search_seconds = time.perf_counter() - start
     keys = [parameter.key for parameter in spec.parameters]
-    point = {key: _native(table.iloc[0][key]) for key in keys}
+    whole = {parameter.key for parameter in spec.parameters if parameter.integer}
+
+    def values_of(row: pd.Series) -> dict[str, Any]:
+        # Table columns are float64; integer parameters go back to whole numbers.
+        return {key: int(round(row[key])) if key in whole else float(row[key]) for key in keys}
+
+    point = values_of(table.iloc[0])
     chosen, accepted, selection = select_members(table, keys, spec.max_distance, spec.max_members, spec.min_members)
 
     # The report's evaluation: more replicates than a trial, same seed (replicates 0.. are the fit's).
@@ -78,7 +84,7 @@ def calibrate(spec: CalibrationSpec | str | os.PathLike, *, trials: int | None =
     before = base_values(spec)
     base_fit = evaluate(spec, before, replicates=replicates)
     point_fit = evaluate(spec, point, replicates=replicates)
-    members = [{key: _native(row[key]) for key in keys} for _, row in chosen.iterrows()]
+    members = [values_of(row) for _, row in chosen.iterrows()]
     member_fits = [evaluate(spec, member, replicates=replicates) for member in members]
     fit = fit_table(spec.targets, base_fit, point_fit, member_fits)
 
