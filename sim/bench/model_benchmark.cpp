@@ -58,10 +58,10 @@ int main(int argc, char** argv) {
         if (threads == 1) {
             single_rate = rate;
             std::printf("model benchmark: %s, %lld agents x %d months; agent state %zu bytes/agent, "
-                        "allocation scratch %zu bytes/agent (2 allocators)\n",
+                        "allocation scratch %zu bytes/agent (4 allocators)\n",
                         scenario_path.c_str(), static_cast<long long>(agents), parameters.months,
                         simulation.agents().bytes_per_agent(),
-                        2 * ContestedResourceAllocator::scratch_bytes_per_agent());
+                        CohortSimulation::allocator_bytes_per_agent());
         }
         std::printf("threads %d: %.3f s, %.1f M agent-months/s, speed-up %.2fx\n", threads, seconds, rate / 1e6,
                     rate / single_rate);

@@ -3,6 +3,7 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -17,6 +18,7 @@ ContestedResourceAllocator::ContestedResourceAllocator(std::uint32_t agents, std
       chunk_pool_counts_(ChunkGrid(agents).chunk_count() * pools + 1, 0),
       pool_begin_(pools + 1, 0),
       claimants_by_pool_(agents, 0),
+      ranked_(agents),
       pool_results_(pools) {}
 
 void ContestedResourceAllocator::allocate(const ChunkGrid& grid, std::span<const double> capacity) {
@@ -66,25 +68,43 @@ void ContestedResourceAllocator::serve_pool(std::uint32_t pool, double capacity)
     auto* last = claimants_by_pool_.data() + pool_begin_[pool + 1];
     PoolResult result;
     result.claimants = static_cast<std::uint32_t>(last - first);
-    for (auto* it = first; it != last; ++it) result.amount_claimed += claim_amount_[*it];
-
-    if (result.amount_claimed > capacity) {
-        // A strict total order (priority, tie key, agent id): the ranking is unique, whatever
-        // the sort algorithm does with equal elements.
-        std::sort(first, last, [this](std::uint32_t a, std::uint32_t b) {
-            if (claim_priority_[a] != claim_priority_[b]) return claim_priority_[a] > claim_priority_[b];
-            if (claim_tie_key_[a] != claim_tie_key_[b]) return claim_tie_key_[a] < claim_tie_key_[b];
-            return a < b;
-        });
-    }
-    double remaining = capacity;
+    bool unit_claims = true;
     for (auto* it = first; it != last; ++it) {
-        const double amount = claim_amount_[*it];
-        if (amount > remaining) break;
-        remaining -= amount;
-        granted_[*it] = 1;
+        result.amount_claimed += claim_amount_[*it];
+        unit_claims = unit_claims && claim_amount_[*it] == 1.0;
+    }
+    auto grant = [&](std::uint32_t agent) {
+        granted_[agent] = 1;
         ++result.granted;
-        result.amount_granted += amount;
+        result.amount_granted += claim_amount_[agent];
+    };
+
+    if (result.amount_claimed <= capacity) {
+        for (auto* it = first; it != last; ++it) grant(*it);
+    } else {
+        // The ranking is a strict total order, so it is unique whatever the algorithm does with
+        // equal elements. Unit claims: the first floor(capacity) in that order are served, and
+        // selecting them (linear time) is enough; other amounts are served in sorted order.
+        RankedClaim* ranked = ranked_.data() + pool_begin_[pool];
+        const std::size_t count = static_cast<std::size_t>(last - first);
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::uint32_t agent = first[i];
+            ranked[i] = RankedClaim{claim_tie_key_[agent], claim_priority_[agent], agent};
+        }
+        if (unit_claims) {
+            const auto served = static_cast<std::size_t>(std::max(0.0, std::floor(capacity)));
+            std::nth_element(ranked, ranked + served, ranked + count);
+            for (std::size_t i = 0; i < served; ++i) grant(ranked[i].agent);
+        } else {
+            std::sort(ranked, ranked + count);
+            double remaining = capacity;
+            for (std::size_t i = 0; i < count; ++i) {
+                const double amount = claim_amount_[ranked[i].agent];
+                if (amount > remaining) break;  // strict service: nobody ranked lower jumps the queue
+                remaining -= amount;
+                grant(ranked[i].agent);
+            }
+        }
     }
     pool_results_[pool] = result;
 }

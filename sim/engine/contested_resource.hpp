@@ -33,7 +33,7 @@ public:
     // Claim slots and scratch kept per agent (for memory reports).
     static constexpr std::size_t scratch_bytes_per_agent() {
         return sizeof(std::uint32_t) + sizeof(std::int32_t) + sizeof(std::uint64_t) + sizeof(double) +
-               sizeof(std::uint8_t) + sizeof(std::uint32_t);
+               sizeof(std::uint8_t) + sizeof(std::uint32_t) + sizeof(RankedClaim);
     }
 
     std::uint32_t pools() const { return static_cast<std::uint32_t>(pool_results_.size()); }
@@ -60,9 +60,23 @@ public:
     bool granted(std::uint32_t agent) const { return granted_[agent] != 0; }
     bool claimed(std::uint32_t agent) const { return claim_pool_[agent] != no_pool; }
     std::uint32_t claimed_pool(std::uint32_t agent) const { return claim_pool_[agent]; }
+    std::int32_t claim_priority(std::uint32_t agent) const { return claim_priority_[agent]; }
     const PoolResult& result(std::uint32_t pool) const { return pool_results_[pool]; }
 
 private:
+    // A claim with its ranking key, packed so that ranking a large pool reads memory in order.
+    struct RankedClaim {
+        std::uint64_t tie_key;
+        std::int32_t priority;
+        std::uint32_t agent;
+        // The strict total order of service: priority (higher first), tie key, agent id.
+        bool operator<(const RankedClaim& other) const {
+            if (priority != other.priority) return priority > other.priority;
+            if (tie_key != other.tie_key) return tie_key < other.tie_key;
+            return agent < other.agent;
+        }
+    };
+
     void serve_pool(std::uint32_t pool, double capacity);
 
     std::vector<std::uint32_t> claim_pool_;
@@ -74,6 +88,7 @@ private:
     std::vector<std::uint32_t> chunk_pool_counts_;
     std::vector<std::uint32_t> pool_begin_;
     std::vector<std::uint32_t> claimants_by_pool_;
+    std::vector<RankedClaim> ranked_;  // same positions as claimants_by_pool_
     std::vector<PoolResult> pool_results_;
 };
 

@@ -1,6 +1,7 @@
 #include "model/cohort_simulation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "model/decisions.hpp"
@@ -12,6 +13,7 @@
 #include "model/population_synthesis.hpp"
 #include "model/regional_labour_market.hpp"
 #include "model/welfare.hpp"
+#include "random/tie_key.hpp"
 #include "random/waiting_time.hpp"
 
 namespace taalwerk {
@@ -34,6 +36,24 @@ constexpr std::size_t counter_kinds = claims_slot + instrument_count;
 // Streams of pool-level draws use ids above any agent's.
 constexpr std::uint32_t pool_stream_base = 0xFFFF0000u;
 
+// The month's person counts of one agent as bits (indicator_count fits in IndicatorFlags).
+class IndicatorFlags {
+public:
+    void set(IndicatorId id, bool value) {
+        const std::size_t bit = slot(id);
+        words_[bit / 64] |= static_cast<std::uint64_t>(value) << (bit % 64);
+    }
+    void add_to(double* cell) const {
+        for (std::size_t word = 0; word < words_.size(); ++word)
+            for (std::uint64_t bits = words_[word]; bits != 0; bits &= bits - 1)
+                cell[word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))] += 1.0;
+    }
+
+private:
+    std::array<std::uint64_t, 2> words_{};
+};
+static_assert(indicator_count <= 128, "IndicatorFlags holds 128 indicators");
+
 bool awaiting_course(CourseStatus course) {
     return course == CourseStatus::not_started || course == CourseStatus::waiting_for_seat;
 }
@@ -42,12 +62,12 @@ double weekly_work_hours(const ModelParameters& p, bool employed, bool full_time
     return employed ? (full_time ? p.full_time_hours_per_week : p.part_time_hours_per_week) : 0.0;
 }
 
-// Instruments that end when someone takes a job (they were steps towards one).
+// Instruments that end when someone takes a job (they were steps towards one). A wage-cost
+// subsidy goes on: it is paid for the job.
 constexpr std::uint16_t ends_with_a_job =
     instrument_bit(Instrument::sector_language_course) | instrument_bit(Instrument::jobhunter) |
     instrument_bit(Instrument::work_experience_place) | instrument_bit(Instrument::trial_placement) |
-    instrument_bit(Instrument::learn_work_trajectory) | instrument_bit(Instrument::bridging_programme) |
-    instrument_bit(Instrument::wage_cost_subsidy);
+    instrument_bit(Instrument::learn_work_trajectory) | instrument_bit(Instrument::bridging_programme);
 
 }  // namespace
 
@@ -155,7 +175,8 @@ double CohortSimulation::search_intensity_of(std::uint32_t agent, std::uint32_t 
         intensity = p.caseworkers.unguided_search_factor;  // early matching from the AZC
     }
     if (intensity <= 0.0) return 0.0;
-    const InstrumentEffects effects = instrument_effects(p, agents_.instruments_active[agent], 0);
+    const std::uint16_t active = agents_.instruments_active[agent];
+    const InstrumentEffects effects = active ? instrument_effects(p, active, 0) : InstrumentEffects{};
     const bool carer = month < agents_.young_children_until[agent] && !effects.childcare;
     return intensity * effects.search_factor * (carer ? p.young_children_time_factor : 1.0);
 }
@@ -195,14 +216,14 @@ void CohortSimulation::house_and_claim(int month) {
             counter[housed_slot] += housed;
             counter[in_course_slot] += course == CourseStatus::in_course;
             counter[client_slot] += guided;
-            for (std::size_t k = 0; k < instrument_count; ++k) counter[participants_slot + k] += (active >> k) & 1u;
+            if (active)
+                for (std::size_t k = 0; k < instrument_count; ++k) counter[participants_slot + k] += (active >> k) & 1u;
 
             // Course seats: longest waiting first, equal waits in random order. Under the new
             // law the course starts only after the broad intake (municipal regie).
             if (housed && awaiting_course(course) && (!new_law || agents_.intake_done[agent] || family_approach_partner)) {
-                RandomStream tie(key_, agent, m, decisions::course_seat_tie_break);
                 course_seats_.claim(agent, static_cast<std::uint32_t>(municipality_index), agents_.months_waiting_for_seat[agent],
-                                    tie.next_u64());
+                                    tie_key(key_, agent, m, decisions::course_seat_tie_break));
             } else {
                 course_seats_.withdraw(agent);
             }
@@ -210,9 +231,8 @@ void CohortSimulation::house_and_claim(int month) {
             const bool intake_window = housed || m + static_cast<std::uint32_t>(municipality.intake_months_before_housing) >=
                                                      agents_.housing_month[agent];
             if (intake_window && !agents_.intake_done[agent] && !family_approach_partner) {
-                RandomStream tie(key_, agent, m, decisions::intake_tie_break);
                 intakes_.claim(agent, static_cast<std::uint32_t>(municipality_index), agents_.months_waiting_for_intake[agent],
-                               tie.next_u64());
+                               tie_key(key_, agent, m, decisions::intake_tie_break));
             } else {
                 intakes_.withdraw(agent);
             }
@@ -268,9 +288,8 @@ void CohortSimulation::house_and_claim(int month) {
             if (wanted != Instrument::count) {
                 const auto k = static_cast<std::size_t>(wanted);
                 counter[claims_slot + k] += 1.0;
-                RandomStream tie(key_, agent, m, decisions::instrument_tie_break);
                 instruments_.claim(agent, static_cast<std::uint32_t>(municipality_index * instrument_count + k),
-                                   agents_.months_waiting_for_instrument[agent], tie.next_u64());
+                                   agents_.months_waiting_for_instrument[agent], tie_key(key_, agent, m, decisions::instrument_tie_break));
             } else {
                 instruments_.withdraw(agent);
             }
@@ -290,6 +309,9 @@ void CohortSimulation::live_month_and_tally(int month) {
             if (m < agents_.permit_month[agent]) {
                 // A nareiziger's permit comes with the reunification; others wait in the inflow.
                 cell[slot(agents_.nareiziger[agent] ? IndicatorId::abroad_awaiting_reunification : IndicatorId::awaiting_permit)] += 1.0;
+                // The partner already here is still a benefit unit of one.
+                if (static_cast<HouseholdRole>(agents_.household_role[agent]) == HouseholdRole::second_partner)
+                    tally_household_welfare(agent, row.data());
                 continue;
             }
             const bool housed = agents_.housed[agent] != 0;
@@ -344,8 +366,9 @@ void CohortSimulation::live_month_and_tally(int month) {
             const std::uint16_t active = agents_.instruments_active[agent];
             const InstrumentEffects effects = instrument_effects(p, active, agents_.instruments_done[agent]);
             double instrument_cost = 0.0;
-            for (std::size_t k = 0; k < instrument_count; ++k)
-                if ((active >> k) & 1u) instrument_cost += p.instruments[k].cost_per_month;
+            if (active)
+                for (std::size_t k = 0; k < instrument_count; ++k)
+                    if ((active >> k) & 1u) instrument_cost += p.instruments[k].cost_per_month;
             const double time_factor = carer && !effects.childcare ? p.young_children_time_factor : 1.0;
 
             // Lessons: the inburgering course (hours and who pays, by law and route), extra
@@ -354,7 +377,10 @@ void CohortSimulation::live_month_and_tally(int month) {
             LessonMonth lessons;
             if (course == CourseStatus::in_course) {
                 lessons = lesson_month(p, route, agents_.loan_spent[agent], municipality.pays_courses_after_loan);
+                // A carer follows (and pays for) fewer hours.
                 lessons.hours_per_week *= time_factor;
+                lessons.loan_spent *= time_factor;
+                lessons.municipal_cost *= time_factor;
                 agents_.loan_spent[agent] += static_cast<float>(lessons.loan_spent);
                 agents_.lesson_hours[agent] = static_cast<std::uint16_t>(std::min(
                     60000.0, agents_.lesson_hours[agent] + lessons.hours_per_week * weeks_per_month));
@@ -420,10 +446,18 @@ void CohortSimulation::live_month_and_tally(int month) {
                     agents_.months_in_course[agent] >= p.max_course_months)
                     course = CourseStatus::finished;
             }
+            // The onderwijsroute leads into Dutch education once its exam is passed.
+            if (route == InburgeringRoute::education_route && status == InburgeringStatus::passed &&
+                agents_.inburgering_status[agent] != static_cast<std::uint8_t>(InburgeringStatus::passed) && !employed &&
+                agents_.education_status[agent] == static_cast<std::uint8_t>(EducationStatus::none)) {
+                agents_.education_status[agent] = static_cast<std::uint8_t>(EducationStatus::in_education);
+                agents_.education_months[agent] = 0;
+            }
             agents_.course_status[agent] = course;
             agents_.inburgering_status[agent] = static_cast<std::uint8_t>(status);
 
-            // Education (MBO after a bridging programme): dropout or, at the end, a Dutch diploma.
+            // Education (MBO after a bridging programme or the onderwijsroute): dropout or, at the
+            // end, a Dutch diploma. Entered this month means studying from next month.
             if (in_education) {
                 RandomStream dropout(key_, agent, m, decisions::education_dropout);
                 agents_.education_months[agent] = static_cast<std::uint8_t>(std::min(255, agents_.education_months[agent] + 1));
@@ -513,7 +547,8 @@ void CohortSimulation::live_month_and_tally(int month) {
             const bool in_placement = effects.in_placement && !employed;
             if (employed || in_placement || in_education)
                 agents_.dutch_experience_months[agent] = static_cast<std::uint8_t>(std::min(255, agents_.dutch_experience_months[agent] + 1));
-            // Income of the person: earnings, or study finance for a student (no bijstand for them).
+            // Income of the person: earnings, or study finance for a student (offset against the
+            // household's bijstand like earnings).
             agents_.earnings[agent] = static_cast<float>(monthly_earnings(p, employed, job_full_time, segment) +
                                                          (in_education ? p.education.study_finance_per_month : 0.0));
             const double caseworker_cost = guided ? guidance.cost_per_client : 0.0;
@@ -526,41 +561,46 @@ void CohortSimulation::live_month_and_tally(int month) {
             // (the first, earlier in the same chunk, has its income for this month set).
             if (static_cast<HouseholdRole>(agents_.household_role[agent]) != HouseholdRole::first_partner)
                 tally_household_welfare(agent, row.data());
-            cell[slot(IndicatorId::persons)] += 1.0;
-            cell[slot(IndicatorId::caring_for_young_child)] += carer;
-            cell[slot(IndicatorId::in_reception)] += !housed;
-            cell[slot(IndicatorId::housed)] += housed;
-            cell[slot(IndicatorId::waiting_for_intake)] += waiting_for_intake;
-            cell[slot(IndicatorId::in_guidance)] += guided;
-            cell[slot(IndicatorId::waiting_for_course_seat)] += course == CourseStatus::waiting_for_seat;
-            cell[slot(IndicatorId::in_language_course)] += was_in_course;
-            cell[slot(IndicatorId::in_placement)] += in_placement;
-            cell[slot(IndicatorId::in_education)] += in_education;
-            cell[slot(IndicatorId::with_dutch_qualification)] += agents_.dutch_qualification[agent] != 0;
-            cell[slot(IndicatorId::waiting_for_instrument)] += waiting_for_instrument;
-            cell[slot(IndicatorId::instrument_starts)] += instrument_started;
-            for (std::size_t k = 0; k < instrument_count; ++k) cell[first_receiving_indicator + k] += (active >> k) & 1u;
-            cell[slot(IndicatorId::seeking_work)] += vacancies_.claimed(agent);
-            cell[slot(IndicatorId::in_paid_work)] += employed;
-            cell[slot(IndicatorId::in_part_time_work)] += employed && !job_full_time;
-            cell[slot(IndicatorId::in_full_time_work)] += job_full_time;
-            cell[slot(IndicatorId::in_temporary_work)] += employed && !job_permanent;
-            cell[slot(IndicatorId::in_permanent_work)] += job_permanent;
-            if (employed) cell[slot(IndicatorId::in_elementary_job) + static_cast<std::size_t>(segment)] += 1.0;
-            cell[slot(IndicatorId::job_upgrades)] += upgraded;
-            cell[slot(IndicatorId::ever_worked)] += agents_.first_job_month[agent] >= 0;
-            cell[slot(IndicatorId::in_work_6_months_or_more)] += employed && months_in_job >= 6;
-            cell[slot(IndicatorId::in_work_12_months_or_more)] += employed && months_in_job >= 12;
-            cell[slot(IndicatorId::ever_in_work_6_months)] += (agents_.durable_reached[agent] & durable_6_months) != 0;
-            cell[slot(IndicatorId::ever_in_work_12_months)] += (agents_.durable_reached[agent] & durable_12_months) != 0;
-            cell[slot(IndicatorId::language_below_a1) + static_cast<std::size_t>(level)] += 1.0;
-            cell[slot(IndicatorId::with_mental_health_problem)] += unwell;
-            cell[slot(IndicatorId::in_mental_health_care)] += in_care;
-            cell[slot(IndicatorId::in_z_route)] += was_in_course && route == InburgeringRoute::z_route;
-            cell[slot(IndicatorId::inburgering_passed)] += status == InburgeringStatus::passed;
-            cell[slot(IndicatorId::inburgering_exempt)] += status == InburgeringStatus::exempt;
-            cell[slot(IndicatorId::inburgering_route_completed)] += status == InburgeringStatus::route_completed;
-            cell[slot(IndicatorId::inburgering_overdue)] += overdue;
+            // Counts are set as bits and added once per set bit: most are 0 for most people.
+            IndicatorFlags flags;
+            flags.set(IndicatorId::persons, true);
+            flags.set(IndicatorId::caring_for_young_child, carer);
+            flags.set(IndicatorId::in_reception, !housed);
+            flags.set(IndicatorId::housed, housed);
+            flags.set(IndicatorId::waiting_for_intake, waiting_for_intake);
+            flags.set(IndicatorId::in_guidance, guided);
+            flags.set(IndicatorId::waiting_for_course_seat, course == CourseStatus::waiting_for_seat);
+            flags.set(IndicatorId::in_language_course, was_in_course);
+            flags.set(IndicatorId::in_placement, in_placement);
+            flags.set(IndicatorId::in_education, in_education);
+            flags.set(IndicatorId::with_dutch_qualification, agents_.dutch_qualification[agent] != 0);
+            flags.set(IndicatorId::waiting_for_instrument, waiting_for_instrument);
+            flags.set(IndicatorId::instrument_starts, instrument_started);
+            if (active)
+                for (std::size_t k = 0; k < instrument_count; ++k)
+                    flags.set(static_cast<IndicatorId>(first_receiving_indicator + k), (active >> k) & 1u);
+            flags.set(IndicatorId::seeking_work, vacancies_.claimed(agent) && vacancies_.claim_priority(agent) == 0);
+            flags.set(IndicatorId::in_paid_work, employed);
+            flags.set(IndicatorId::in_part_time_work, employed && !job_full_time);
+            flags.set(IndicatorId::in_full_time_work, job_full_time);
+            flags.set(IndicatorId::in_temporary_work, employed && !job_permanent);
+            flags.set(IndicatorId::in_permanent_work, job_permanent);
+            if (employed) flags.set(static_cast<IndicatorId>(slot(IndicatorId::in_elementary_job) + static_cast<std::size_t>(segment)), true);
+            flags.set(IndicatorId::job_upgrades, upgraded);
+            flags.set(IndicatorId::ever_worked, agents_.first_job_month[agent] >= 0);
+            flags.set(IndicatorId::in_work_6_months_or_more, employed && months_in_job >= 6);
+            flags.set(IndicatorId::in_work_12_months_or_more, employed && months_in_job >= 12);
+            flags.set(IndicatorId::ever_in_work_6_months, (agents_.durable_reached[agent] & durable_6_months) != 0);
+            flags.set(IndicatorId::ever_in_work_12_months, (agents_.durable_reached[agent] & durable_12_months) != 0);
+            flags.set(static_cast<IndicatorId>(slot(IndicatorId::language_below_a1) + static_cast<std::size_t>(level)), true);
+            flags.set(IndicatorId::with_mental_health_problem, unwell);
+            flags.set(IndicatorId::in_mental_health_care, in_care);
+            flags.set(IndicatorId::in_z_route, was_in_course && route == InburgeringRoute::z_route);
+            flags.set(IndicatorId::inburgering_passed, status == InburgeringStatus::passed);
+            flags.set(IndicatorId::inburgering_exempt, status == InburgeringStatus::exempt);
+            flags.set(IndicatorId::inburgering_route_completed, status == InburgeringStatus::route_completed);
+            flags.set(IndicatorId::inburgering_overdue, overdue);
+            flags.add_to(cell);
             cell[slot(IndicatorId::cost_caseworkers)] += caseworker_cost;
             cell[slot(IndicatorId::cost_inburgering)] += inburgering_cost;
             cell[slot(IndicatorId::cost_instruments)] += instrument_cost;
@@ -570,6 +610,8 @@ void CohortSimulation::live_month_and_tally(int month) {
 }
 
 bool CohortSimulation::placement_ends_with_offer(std::uint32_t agent, std::uint32_t month) const {
+    constexpr std::uint16_t placements = instrument_bit(Instrument::trial_placement) | instrument_bit(Instrument::learn_work_trajectory);
+    if (!(agents_.instruments_active[agent] & placements)) return false;
     bool offer = false;
     RandomStream draw(key_, agent, month, decisions::placement_job_offer);
     for (const Instrument placement : {Instrument::trial_placement, Instrument::learn_work_trajectory}) {

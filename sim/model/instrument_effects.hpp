@@ -58,19 +58,15 @@ inline bool eligible(Instrument instrument, const InstrumentParameters& paramete
 // they are eligible for and not already in (or done with). Instrument::count when none.
 inline Instrument instrument_to_claim(const ModelParameters& p, const MunicipalityParameters& m, const InstrumentSituation& s,
                                       std::uint16_t active, std::uint16_t done) {
-    Instrument best = Instrument::count;
-    int best_rank = 0;
-    for (std::size_t k = 0; k < instrument_count; ++k) {
+    if (!s.intake_done) return Instrument::count;
+    for (std::size_t i = 0; i < m.offered_instruments; ++i) {  // rank order
+        const std::size_t k = m.instruments_by_priority[i];
         const auto instrument = static_cast<Instrument>(k);
-        const int rank = m.instrument_priority[k];
-        if (rank == 0 || (best_rank != 0 && rank >= best_rank)) continue;
         const std::uint16_t bit = instrument_bit(instrument);
         if ((active & bit) || (!renewable(instrument) && (done & bit))) continue;
-        if (!eligible(instrument, p.instruments[k], s)) continue;
-        best = instrument;
-        best_rank = rank;
+        if (eligible(instrument, p.instruments[k], s)) return instrument;
     }
-    return best;
+    return Instrument::count;
 }
 
 struct InstrumentEffects {

@@ -148,8 +148,11 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
                                                         not_literate ? Literacy::not_literate : Literacy::literate, municipality);
             agents.mental_health_problem[agent] = mental_health_problem;
             RandomStream onset_draw(key, agent, 0, decisions::health_onset_time);
+            // Onset is counted from the permit: before it the person is not simulated.
             agents.health_onset_month[agent] =
-                mental_health_problem ? never : draw_months_without_event(onset_draw, p.health.onset_rate);
+                mental_health_problem ? never
+                                      : static_cast<std::uint16_t>(std::min<std::uint32_t>(
+                                            agents.permit_month[agent] + draw_months_without_event(onset_draw, p.health.onset_rate), never));
             agents.education[agent] = static_cast<std::uint8_t>(education);
             agents.age_band[agent] = static_cast<std::uint8_t>(age_band);
             agents.learnability[agent] = static_cast<float>(learnability);

@@ -5,6 +5,7 @@
 // statushouders' expected hires are openings x W / (W + competitors), W their summed weight.
 // More statushouder seekers therefore crowd each other and the competitors out. Which
 // statushouders get an offer is decided by weighted sampling (vacancy_claim_key).
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -45,7 +46,8 @@ inline double offers_from_expected(double expected, double uniform) {
 // -ln(u)/w get the offers, so a seeker's chance grows with its hiring weight w. Positive
 // doubles order like their bit patterns, which makes the key an allocator tie key.
 inline std::uint64_t vacancy_claim_key(double uniform_open, double weight) {
-    const double key = weight > 0.0 ? -std::log(uniform_open) / weight : std::numeric_limits<double>::max();
+    // max(0, .) turns -0.0 (from u = 1) into +0.0, the best key, as it should be.
+    const double key = weight > 0.0 ? std::max(0.0, -std::log(uniform_open) / weight) : std::numeric_limits<double>::max();
     std::uint64_t bits = 0;
     static_assert(sizeof(bits) == sizeof(key));
     __builtin_memcpy(&bits, &key, sizeof(bits));

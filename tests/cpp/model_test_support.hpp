@@ -1,5 +1,7 @@
 #pragma once
 // Helpers for model tests: the default scenario with overrides, run and summed.
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -40,6 +42,29 @@ inline double value_at(const RunOutput& output, IndicatorId id, int month) {
     for (std::size_t r = 0; r < output.replicate_count(); ++r)
         sum += values[(r * output.months + static_cast<std::size_t>(month)) * groups];
     return sum / static_cast<double>(output.replicate_count());
+}
+
+// Paired difference b - a of an indicator (group "all", at `month`) over replicates run with the
+// same seeds: its mean and the standard error of that mean.
+struct PairedDifference {
+    double mean = 0.0;
+    double standard_error = 0.0;
+};
+
+inline PairedDifference paired_difference(const RunOutput& a, const RunOutput& b, IndicatorId id, int month) {
+    const std::size_t groups = a.group_labels.size();
+    const std::size_t replicates = a.replicate_count();
+    std::vector<double> differences;
+    for (std::size_t r = 0; r < replicates; ++r) {
+        const std::size_t at = (r * a.months + static_cast<std::size_t>(month)) * groups;
+        differences.push_back(indicator(b, id).values[at] - indicator(a, id).values[at]);
+    }
+    PairedDifference d;
+    for (double x : differences) d.mean += x / static_cast<double>(replicates);
+    double variance = 0.0;
+    for (double x : differences) variance += (x - d.mean) * (x - d.mean) / static_cast<double>(std::max<std::size_t>(1, replicates - 1));
+    d.standard_error = std::sqrt(variance / static_cast<double>(replicates));
+    return d;
 }
 
 // Sum over all months of group "all", averaged over replicates.
