@@ -4,11 +4,17 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cstdint>
 #include <memory>
+#include <stdexcept>
+#include <string>
 
 #include "cli/cli.hpp"
+#include "model/group_cells.hpp"
+#include "model/indicators.hpp"
 #include "model/model_parameters.hpp"
 #include "model/simulation.hpp"
+#include "output/run_memory.hpp"
 #include "output/run_output.hpp"
 #include "scenario/parameter_definition.hpp"
 #include "scenario/scenario.hpp"
@@ -19,12 +25,30 @@ using namespace taalwerk;
 
 namespace {
 
+std::string python_type_name(const py::handle& value) {
+    return py::str(py::type::of(value).attr("__name__"));
+}
+
+// A Python int as int64, or a ScenarioError instead of pybind11's opaque cast error.
+std::int64_t to_integer(const std::string& key, const py::handle& value) {
+    int overflow = 0;
+    const long long number = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
+    if (overflow != 0) {
+        throw ScenarioError("override: key '" + key + "': value " + std::string(py::str(value)) +
+                            " does not fit a 64-bit integer");
+    }
+    if (number == -1 && PyErr_Occurred()) throw py::error_already_set();
+    return number;
+}
+
 ScenarioValue to_scenario_value(const std::string& key, const py::handle& value) {
     if (py::isinstance<py::bool_>(value)) return value.cast<bool>();
-    if (py::isinstance<py::int_>(value)) return value.cast<std::int64_t>();
+    if (py::isinstance<py::int_>(value)) return to_integer(key, value);
     if (py::isinstance<py::float_>(value)) return value.cast<double>();
     if (py::isinstance<py::str>(value)) return value.cast<std::string>();
-    if (py::isinstance<py::sequence>(value)) {
+    // bytes are a sequence of small integers to Python; as a scenario value they are a mistake.
+    if (py::isinstance<py::sequence>(value) && !py::isinstance<py::bytes>(value) &&
+        !py::isinstance<py::bytearray>(value)) {
         std::vector<double> list;
         for (const auto& item : value.cast<py::sequence>()) {
             if (!py::isinstance<py::float_>(item) && !py::isinstance<py::int_>(item))
@@ -33,14 +57,17 @@ ScenarioValue to_scenario_value(const std::string& key, const py::handle& value)
         }
         return list;
     }
-    throw ScenarioError("override: key '" + key + "': value of Python type '" +
-                        std::string(py::str(py::type::of(value).attr("__name__"))) +
+    throw ScenarioError("override: key '" + key + "': value of Python type '" + python_type_name(value) +
                         "' cannot be a scenario value (use bool, int, float, str or a list of numbers)");
 }
 
 Scenario load_with_overrides(const std::string& path, const py::dict& overrides) {
     Scenario scenario = Scenario::load(path, model_catalogue());
     for (const auto& [key, value] : overrides) {
+        if (!py::isinstance<py::str>(key)) {
+            throw py::type_error("override keys must be dotted scenario keys (str), not " + python_type_name(key) +
+                                 " " + std::string(py::repr(key)));
+        }
         const auto name = key.cast<std::string>();
         scenario = scenario.with_override(name, to_scenario_value(name, value));
     }
@@ -54,13 +81,36 @@ py::array_t<double> to_numpy(std::vector<double>&& values, std::size_t replicate
     return py::array_t<double>({replicates, months, groups}, owned->data(), owner);
 }
 
-py::dict run(const std::string& scenario_path, std::uint32_t seed, std::uint32_t replicates, int threads,
+// The same limits as `taalwerk run` (sim/cli), checked here because pybind11 would otherwise
+// wrap -1 into 4294967295 or refuse the call with an unhelpful "incompatible arguments".
+template <typename Number>
+Number checked_argument(const char* name, std::int64_t value, std::int64_t minimum, std::int64_t maximum,
+                        const char* meaning) {
+    if (value < minimum || value > maximum) {
+        throw std::invalid_argument(std::string(name) + " = " + std::to_string(value) + " is out of range; allowed: " +
+                                    std::to_string(minimum) + ".." + std::to_string(maximum) + " (" + meaning + ")");
+    }
+    return static_cast<Number>(value);
+}
+
+// Refuses, before anything big is allocated, a run whose indicators and agents would not fit in
+// this machine's memory.
+void check_memory_of_run(const Scenario& scenario, std::uint32_t replicates) {
+    const ModelParameters parameters = read_model_parameters(scenario);
+    const GroupCells cells(parameters);
+    check_run_memory(estimate_run_memory(static_cast<std::uint64_t>(parameters.cohort_size), replicates,
+                                         static_cast<std::uint64_t>(parameters.months), cells.group_count(),
+                                         indicator_count));
+}
+
+py::dict run(const std::string& scenario_path, std::int64_t seed, std::int64_t replicates, std::int64_t threads,
              const py::dict& overrides) {
-    const Scenario scenario = load_with_overrides(scenario_path, overrides);
     RunSettings settings;
-    settings.base_seed = seed;
-    settings.replicates = replicates;
-    settings.threads = threads;
+    settings.base_seed = checked_argument<std::uint32_t>("seed", seed, 0, 4294967295, "a 32-bit random seed");
+    settings.replicates = checked_argument<std::uint32_t>("replicates", replicates, 1, 100000, "runs of the scenario");
+    settings.threads = checked_argument<int>("threads", threads, 0, 1024, "worker threads, 0 = all cores");
+    const Scenario scenario = load_with_overrides(scenario_path, overrides);
+    check_memory_of_run(scenario, settings.replicates);
     RunOutput output;
     {
         py::gil_scoped_release release;
@@ -104,7 +154,7 @@ PYBIND11_MODULE(_core, module) {
     py::register_exception<ScenarioError>(module, "ScenarioError", PyExc_ValueError);
     py::register_exception<OutputError>(module, "OutputError", PyExc_OSError);
 
-    module.def("run", &run, py::arg("scenario_path"), py::arg("seed") = 1u, py::arg("replicates") = 1u,
+    module.def("run", &run, py::arg("scenario_path"), py::arg("seed") = 1, py::arg("replicates") = 1,
                py::arg("threads") = 0, py::arg("overrides") = py::dict(),
                "Run a scenario file (with validated overrides); returns indicators as (replicate, month, group) arrays.");
     module.def(

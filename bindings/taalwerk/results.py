@@ -27,8 +27,43 @@ def run(
     validated by the same schema as scenario files. The dataset has dimensions
     (replicate, month, group); each indicator is a variable with ``units`` and ``long_name``.
     """
-    result = _core.run(os.fspath(scenario), seed, replicates, threads, dict(overrides or {}))
+    checked_overrides = checked_override_mapping(overrides)
+    for name, value in (("seed", seed), ("replicates", replicates), ("threads", threads)):
+        require_integer(name, value)
+    # Ranges (and the memory the run would need) are checked by the C++ core, with the same
+    # limits as `taalwerk run`.
+    result = _core.run(os.fspath(scenario), int(seed), int(replicates), int(threads), checked_overrides)
     return dataset_from_core(result)
+
+
+def require_integer(name: str, value: Any) -> None:
+    """A TypeError naming the argument, rather than pybind11's list of accepted signatures."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer, not {type(value).__name__} {value!r}")
+    if not -(2**63) <= value < 2**63:  # the C++ side checks the real range; this much must fit to get there
+        raise ValueError(f"{name} = {value} is out of range")
+
+
+def native(value: Any) -> Any:
+    """numpy scalars as Python values (the C++ binding takes bool, int, float, str, lists)."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [native(item) for item in value]
+    return value
+
+
+def checked_override_mapping(overrides: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``overrides`` as a plain dict of dotted key -> native value, or a TypeError saying what is wrong."""
+    if overrides is None:
+        return {}
+    if not isinstance(overrides, Mapping):
+        raise TypeError(f"overrides must be a mapping of dotted keys to values, e.g. "
+                        f"{{'labour.tightness': 0.8}}, not {type(overrides).__name__}")
+    for key in overrides:
+        if not isinstance(key, str):
+            raise TypeError(f"override keys must be dotted scenario keys (str), not {type(key).__name__} {key!r}")
+    return {key: native(value) for key, value in overrides.items()}
 
 
 def dataset_from_core(result: Mapping[str, Any]) -> xr.Dataset:
@@ -54,9 +89,20 @@ def dataset_from_core(result: Mapping[str, Any]) -> xr.Dataset:
 
 
 def open_run(path: str | os.PathLike) -> xr.Dataset:
-    """Open an HDF5 file written by ``taalwerk run`` (loaded into memory, file closed)."""
-    with xr.open_dataset(os.fspath(path), engine="h5netcdf") as dataset:
-        return dataset.load()
+    """Open an HDF5 file written by ``taalwerk run`` (loaded into memory, file closed).
+
+    A missing, unreadable or damaged file raises ``OutputError`` naming the file."""
+    source = os.fspath(path)
+    if os.path.isdir(source):
+        raise _core.OutputError(f"cannot read output file '{source}': it is a folder")
+    if not os.path.exists(source):
+        raise _core.OutputError(f"cannot read output file '{source}': no such file")
+    try:
+        with xr.open_dataset(source, engine="h5netcdf") as dataset:
+            return dataset.load()
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as error:
+        # h5py, h5netcdf and xarray report damage in many shapes; one message that names the file.
+        raise _core.OutputError(f"cannot read output file '{source}': {type(error).__name__}: {error}") from error
 
 
 def indicator_names(dataset: xr.Dataset) -> list[str]:

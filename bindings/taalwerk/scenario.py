@@ -7,20 +7,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-import numpy as np
 import xarray as xr
 
 from . import _core
-from .results import run
-
-
-def native(value: Any) -> Any:
-    """numpy scalars as Python values (the C++ binding takes bool, int, float, str, lists)."""
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return [native(item) for item in value]
-    return value
+from .results import checked_override_mapping, native, run  # noqa: F401 (native: used by sweep_plan)
 
 
 def flatten_dotted(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -47,8 +37,10 @@ class Scenario:
     """
 
     def __init__(self, path: str | os.PathLike, overrides: Mapping[str, Any] | None = None):
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"a scenario is a path to a TOML file (str or os.PathLike), not {type(path).__name__}")
         self._path = Path(path)
-        self._overrides = MappingProxyType({key: native(value) for key, value in (overrides or {}).items()})
+        self._overrides = MappingProxyType(checked_override_mapping(overrides))
         self._resolved_toml = _core.resolved_scenario(os.fspath(self._path), dict(self._overrides))
 
     @classmethod
@@ -57,7 +49,7 @@ class Scenario:
 
     def override(self, overrides: Mapping[str, Any] | None = None, /, **keys: Any) -> "Scenario":
         """A new scenario with more overrides; in keyword form ``__`` stands for the dot."""
-        more = dict(overrides or {})
+        more = checked_override_mapping(overrides)
         more.update({name.replace("__", "."): value for name, value in keys.items()})
         return Scenario(self._path, {**self._overrides, **more})
 
