@@ -418,7 +418,8 @@ void CohortSimulation::live_month_and_tally(int month) {
                                           effects.practice_hours_per_week +
                                           (in_education ? p.education.practice_hours_per_week : 0.0);
             double proficiency = agents_.proficiency[agent];
-            proficiency += monthly_language_gain(p, proficiency, learnability, lesson_hours, practice_hours);
+            const double lessons_followed = lesson_hours_after_work(p, lesson_hours, practice_hours);
+            proficiency += monthly_language_gain(p, proficiency, learnability, lessons_followed, practice_hours);
             agents_.proficiency[agent] = static_cast<float>(proficiency);
 
             // Exam and the end of the course.

@@ -19,9 +19,11 @@ inline double search_intensity(Pathway pathway, CourseStatus course, const Model
                                        course == CourseStatus::not_started;
     if (!in_or_awaiting_course) return 1.0;
     switch (pathway) {
-        case Pathway::sequential:
-        case Pathway::tailored: return 0.0;  // work only after the language milestone
-        case Pathway::parallel: return course == CourseStatus::in_course ? p.course_lock_in_factor : 1.0;
+        case Pathway::sequential: return p.sequential_course_search_factor;  // mostly after the milestone
+        case Pathway::tailored: return 0.0;  // not yet resolved: no plan, no search
+        // Parallel: the course's lock-in from the month of housing on; full search while waiting
+        // for a seat.
+        case Pathway::parallel: return course == CourseStatus::waiting_for_seat ? 1.0 : p.course_lock_in_factor;
         case Pathway::work_first: return 1.0;
     }
     return 0.0;

@@ -20,6 +20,12 @@ inline CefrLevel cefr_level(double proficiency) {
 
 inline constexpr double a2_threshold = 2.0;
 
+// Time crowding: lessons followed next to work or a placement (a share lost at a full week).
+inline double lesson_hours_after_work(const ModelParameters& p, double lesson_hours_per_week, double work_hours_per_week) {
+    const double full_week = 36.0;
+    return lesson_hours_per_week * std::max(0.0, 1.0 - p.work_time_crowding * std::min(1.0, work_hours_per_week / full_week));
+}
+
 inline double monthly_language_gain(const ModelParameters& p, double proficiency, double learnability,
                                     double lesson_hours_per_week, double practice_hours_per_week) {
     const double headroom = std::max(0.0, 1.0 - proficiency / p.proficiency_ceiling);

@@ -101,6 +101,7 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.mental_health_learning_factor = s.real("language.mental_health_factor");
     p.age_45_plus_learning_factor = s.real("language.age_45_plus_factor");
     p.practice_gain_per_work_hour = s.real("language.practice_gain_per_work_hour");
+    p.work_time_crowding = s.real("language.work_time_crowding");
     p.max_course_months = static_cast<int>(s.integer("language.max_course_months"));
 
     p.base_job_finding_rate = s.real("labour.base_job_finding_rate");
@@ -109,6 +110,7 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.female_job_factor = s.real("labour.female_factor");
     p.mental_health_job_factor = s.real("labour.mental_health_factor");
     p.course_lock_in_factor = s.real("labour.course_lock_in_factor");
+    p.sequential_course_search_factor = s.real("labour.sequential_course_search_factor");
     p.tightness = s.real("labour.tightness");
     p.part_time_share_of_offers = s.real("labour.part_time_share_of_offers");
     p.temporary_share_of_offers = s.real("labour.temporary_share_of_offers");

@@ -149,6 +149,7 @@ struct ModelParameters {
     double mental_health_learning_factor = 1.0;
     double age_45_plus_learning_factor = 1.0;
     double practice_gain_per_work_hour = 0.0;
+    double work_time_crowding = 0.0;
     int max_course_months = 36;
 
     double base_job_finding_rate = 0.0;
@@ -157,6 +158,7 @@ struct ModelParameters {
     double female_job_factor = 1.0;
     double mental_health_job_factor = 1.0;
     double course_lock_in_factor = 1.0;
+    double sequential_course_search_factor = 0.0;
     double tightness = 1.0;
     double short_permit_openness_factor = 1.0;
     double prior_experience_job_factor = 1.0;

@@ -114,6 +114,9 @@ void add_language_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_parameter("language.practice_gain_per_work_hour", 0.0015, 0.0, 0.05, "levels per hour",
                                "assumed (model-brief §4, 001: combining helps people learn Dutch faster)",
                                "Proficiency gain per hour of work or placement (practice), before diminishing returns."));
+    p.push_back(real_parameter("language.work_time_crowding", 0.5, 0.0, 1.0, "share",
+                               "assumed (model-brief §4, 001, 003 Almere: combining is busy; dual programmes crowd out other activities)",
+                               "Share of lesson hours lost at a full working week (36 hours) of work or placement; less with fewer hours."));
     p.push_back(integer_parameter("language.max_course_months", 36, 1, 120, "months",
                                   "model-brief: §1 (A2 within 3 years)", "Months after which a course ends whatever the level."));
 }
@@ -136,6 +139,11 @@ void add_labour_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_parameter("labour.course_lock_in_factor", 0.35, 0.0, 1.0, "factor",
                                "assumed (model-brief §4, 001: long programmes delay job entry)",
                                "Search intensity while in a language course (parallel pathway), relative to a full-time seeker."));
+    p.push_back(real_parameter("labour.sequential_course_search_factor", 0.05, 0.0, 1.0, "factor",
+                               "model-brief: §4 (002: about 80% of Syrians spent their first years in a course; only a small "
+                               "minority combined it with work); size assumed",
+                               "Search intensity before and during the language course under the sequential pathway "
+                               "(the few who look for work anyway), relative to a full-time seeker."));
     p.push_back(real_parameter("labour.tightness", 1.0, 0.0, 5.0, "factor", assumed,
                                "National labour-market tightness: multiplies every region's openings, on top of its "
                                "tightness path (1 = 2014-2017 conditions)."));

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/inburgering.hpp"
+#include "model/language_learning.hpp"
 #include "model_test_support.hpp"
 
 using namespace taalwerk;
@@ -70,4 +71,15 @@ TEST_CASE("New law: Z-route learners complete their route and B1 learners sit a 
     CHECK(value_at(output, IndicatorId::inburgering_route_completed, 59) > 0.0);
     CHECK(value_at(output, IndicatorId::inburgering_passed, 59) > 0.0);
     CHECK(cumulative(output, IndicatorId::inburgering_exempt) == 0.0);  // exemption is an old-law rule
+}
+
+TEST_CASE("Time crowding: work or a placement takes lesson hours, in proportion to the hours", "[model][language]") {
+    ModelParameters p;
+    p.work_time_crowding = 0.5;
+    CHECK(lesson_hours_after_work(p, 10.0, 0.0) == 10.0);
+    CHECK(lesson_hours_after_work(p, 10.0, 18.0) == 7.5);
+    CHECK(lesson_hours_after_work(p, 10.0, 36.0) == 5.0);
+    CHECK(lesson_hours_after_work(p, 10.0, 60.0) == 5.0);
+    p.work_time_crowding = 0.0;
+    CHECK(lesson_hours_after_work(p, 10.0, 36.0) == 10.0);
 }

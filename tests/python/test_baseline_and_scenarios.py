@@ -52,7 +52,7 @@ def test_pathways_differ_through_mechanisms():
     assert work(parallel) > work(sequential)
     # With no lock-in penalty and no search allowed in courses the two would coincide: the
     # difference comes from the pathway's search rule, as the zero-search limit shows.
-    no_search = {**overrides, "labour.course_lock_in_factor": 0.0}
+    no_search = {**overrides, "labour.course_lock_in_factor": 0.0, "labour.sequential_course_search_factor": 0.0}
     parallel_no_search = taalwerk.run(REPO / "scenarios" / "parallel.toml", seed=3, replicates=2, overrides=no_search)
     sequential_same = taalwerk.run(REPO / "scenarios" / "sequential.toml", seed=3, replicates=2, overrides=no_search)
     assert work(parallel_no_search) == pytest.approx(work(sequential_same), abs=0.0)
