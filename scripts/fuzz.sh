@@ -25,10 +25,14 @@ work=build-fuzz/fuzzing
 rm -rf "$work/seeds" "$work/artifacts"
 mkdir -p "$work/seeds/scenario" "$work/seeds/run_output" "$work/corpus/scenario" "$work/corpus/run_output" \
   "$work/artifacts"
-cp scenarios/*.toml tests/data/scenarios/*.toml "$work/seeds/scenario/"
+for seed in scenarios/*.toml tests/data/scenarios/*.toml; do  # flattened: both folders have a default.toml
+  cp "$seed" "$work/seeds/scenario/$(echo "${seed%.toml}" | tr / -).toml"
+done
 build-fuzz/tests/fuzz/make_run_output_seeds "$work/seeds/run_output"
 
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+# HDF5's own error-path leaks, with reason, in the file; nothing of taalwerk's is suppressed.
+export LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan-suppressions.txt"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export TMPDIR="$work"  # the reader target's scratch file
 
@@ -44,24 +48,51 @@ run_fuzzer() {
     "$program" "$@" "${regressions[@]}" > "$work/$target.replay.log" 2>&1 ||
       { cat "$work/$target.replay.log"; echo "fuzz: $target: a regression input fails again"; return 1; }
   fi
-  echo "fuzz: $target: fuzzing for $seconds s"
+  echo "fuzz: $target: fuzzing for ${TAALWERK_FUZZ_SESSION_SECONDS:-$seconds} s"
   # -timeout: an input that takes 10 s is a hang; -rss_limit_mb: one that needs 2 GB is a leak or
   # an unbounded allocation. Both count as failures, like crashes.
-  if ! "$program" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-      -artifact_prefix="$work/artifacts/$target-" "$@" \
-      "$work/corpus/$corpus" "$work/seeds/$corpus" > "$log" 2>&1; then
-    tail -n 60 "$log"
-    echo "fuzz: $target: FAILED; the input is in $work/artifacts/"
-    return 1
-  fi
+  "$program" -max_total_time="${TAALWERK_FUZZ_SESSION_SECONDS:-$seconds}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$work/artifacts/$target-" "$@" "$work/corpus/$corpus" "$work/seeds/$corpus" > "$log" 2>&1 || true
+  local failed=0 artifact
+  for artifact in "$work/artifacts/$target"-*; do
+    [[ -e $artifact ]] || continue
+    if [[ $target == fuzz_run_output_reader ]] && crashed_inside_libhdf5 "$program" "$artifact"; then
+      mkdir -p "$work/libhdf5-crashes"
+      mv "$artifact" "$work/libhdf5-crashes/"
+      echo "fuzz: $target: contained: a crash inside libhdf5 itself (docs/reliability.md): $work/libhdf5-crashes/$(basename "$artifact")"
+    else
+      failed=1
+      tail -n 60 "$log"
+      echo "fuzz: $target: FAILED on $artifact"
+    fi
+  done
   local executions speed
-  executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
-  echo "fuzz: $target: $executions executions in $seconds s ($speed per second), corpus $(ls "$work/corpus/$corpus" | wc -l) inputs, no crash"
+  executions=$(awk '/^stat::number_of_executed_units:/ {n += $2} END {print n + 0}' "$log")
+  speed=$(awk '/^stat::average_exec_per_sec:/ {print $2; exit}' "$log")
+  echo "fuzz: $target: $executions executions ($speed per second in the last session), corpus $(ls "$work/corpus/$corpus" | wc -l) inputs"
+  return "$failed"
 }
 
+# HDF5 1.10 itself reads out of bounds on some damaged files (e.g. a global heap whose recorded
+# object size is wrong: H5HG_read copies past its buffer). That is not taalwerk code and cannot be
+# guarded without re-implementing HDF5's parser; see docs/reliability.md. Such an input is
+# contained (kept, reported, not a failure) when the first frame of the report outside the
+# sanitizer runtime is in libhdf5. Anything else (our code on top, a leak of ours) fails.
+crashed_inside_libhdf5() {
+  local program=$1 artifact=$2 report
+  report=$("$program" "$artifact" 2>&1 || true)
+  echo "$report" | awk '/^ +#[0-9]+ / && !/__interceptor_|__asan|__ubsan|__sanitizer|compiler-rt|libclang_rt/ {print; exit}' |
+    grep -q 'libhdf5'
+}
 status=0
 run_fuzzer fuzz_scenario scenario -dict=tests/fuzz/scenario.dict -max_len=8192 || status=1
-run_fuzzer fuzz_run_output_reader run_output -max_len=16384 || status=1
+# The reader runs in sessions of at most $seconds/6 s: after a contained libhdf5 crash the next
+# session carries on from the grown corpus, so the total stays bounded by $seconds.
+reader_started=$SECONDS
+while ((SECONDS - reader_started < seconds)); do
+  session=$((seconds - (SECONDS - reader_started)))
+  ((session > seconds / 6 + 1)) && session=$((seconds / 6 + 1))
+  TAALWERK_FUZZ_SESSION_SECONDS=$session run_fuzzer fuzz_run_output_reader run_output -max_len=16384 || { status=1; break; }
+done
 echo "fuzz: done in $((SECONDS - stage_start)) s"
 exit "$status"

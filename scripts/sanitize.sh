@@ -33,8 +33,18 @@ build_tests build-asan "address;undefined"
 ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 echo "sanitize: ASan+UBSan stage took $((SECONDS - stage_start)) s"
 
+# ThreadSanitizer cannot see oneTBB's synchronisation: Debian's libtbb is not instrumented, so
+# every write in a parallel body read after parallel_for returns is reported (430 reports on the
+# determinism and allocation tests, all of this kind). A suppressions file would have to hide all
+# of taalwerk's parallel code. The fix is fork/join annotations around the engine's parallel_for
+# and task_arena::execute calls (docs/reliability.md, "ThreadSanitizer"); until the engine has
+# them, this stage says so and is skipped.
 stage_start=$SECONDS
-export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
-build_tests build-tsan "thread"
-build-tsan/tests/taalwerk_tests "[determinism],[allocation]"
-echo "sanitize: TSan stage took $((SECONDS - stage_start)) s"
+if grep -rq "__tsan_acquire" sim/engine; then
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+  build_tests build-tsan "thread"
+  build-tsan/tests/taalwerk_tests "[determinism],[allocation]"
+  echo "sanitize: TSan stage took $((SECONDS - stage_start)) s"
+else
+  echo "sanitize: TSan stage skipped: sim/engine has no fork/join annotations for TSan yet (docs/reliability.md)"
+fi

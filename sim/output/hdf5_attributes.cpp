@@ -28,6 +28,12 @@ hsize_t element_count(hid_t attribute, const std::string& label) {
         throw Hdf5Failure(label + " has " + std::to_string(rank) + " dimensions where at most one is expected");
     }
     const hssize_t count = check(H5Sget_simple_extent_npoints(space.get()), "cannot count the values of " + label);
+    // Our attributes hold at most a replicate id per replicate; a damaged dataspace could claim
+    // billions, which the reader would otherwise allocate before reading fails.
+    constexpr hssize_t most_values = hssize_t{1} << 24;
+    if (count > most_values) {
+        throw Hdf5Failure(label + " claims " + std::to_string(count) + " values: the file is damaged");
+    }
     return static_cast<hsize_t>(count);
 }
 

@@ -41,6 +41,19 @@ std::vector<hsize_t> dataset_shape(hid_t dataset, const std::string& label) {
     return shape;
 }
 
+// How many bytes of values a file of `file_bytes` can hold at most: deflate cannot compress
+// better than about 1032:1, so a dataset that claims more is damaged. Checked before anything is
+// allocated, so a corrupt dimension size cannot make the reader allocate gigabytes.
+std::uint64_t value_byte_budget(std::uint64_t file_bytes) { return file_bytes * 1100 + 4096; }
+
+void require_within_budget(std::uint64_t elements, std::uint64_t element_bytes, std::uint64_t budget,
+                           const std::string& label) {
+    if (element_bytes != 0 && elements > budget / element_bytes) {
+        throw Hdf5Failure(label + " claims " + std::to_string(elements) +
+                          " values, more than a file of this size can hold: the file is damaged");
+    }
+}
+
 std::string shape_text(const std::vector<hsize_t>& shape) {
     std::string text = "(";
     for (std::size_t axis = 0; axis < shape.size(); ++axis) {
@@ -60,12 +73,13 @@ void require_type_class(hid_t dataset, H5T_class_t expected, const std::string& 
 
 // The values of the 1-D integer coordinate dataset `name`.
 template <typename Number>
-std::vector<Number> read_number_coordinate(hid_t file, const char* name) {
+std::vector<Number> read_number_coordinate(hid_t file, const char* name, std::uint64_t budget) {
     const std::string label = "dataset '" + std::string(name) + "'";
     const Hdf5Handle dataset = open_dataset(file, name);
     require_type_class(dataset.get(), H5T_INTEGER, label, "integers");
     const std::vector<hsize_t> shape = dataset_shape(dataset.get(), label);
     if (shape.size() != 1) throw Hdf5Failure(label + " has shape " + shape_text(shape) + " where 1-D is expected");
+    require_within_budget(shape[0], sizeof(Number), budget, label);
     std::vector<Number> values(shape[0]);
     if (!values.empty()) {
         check(H5Dread(dataset.get(), hdf5::memory_type_of<Number>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
@@ -74,24 +88,27 @@ std::vector<Number> read_number_coordinate(hid_t file, const char* name) {
     return values;
 }
 
-std::vector<std::string> read_string_coordinate(hid_t file, const char* name) {
+std::vector<std::string> read_string_coordinate(hid_t file, const char* name, std::uint64_t budget) {
     const std::string label = "dataset '" + std::string(name) + "'";
     const Hdf5Handle dataset = open_dataset(file, name);
     require_type_class(dataset.get(), H5T_STRING, label, "variable-length strings");
     const std::vector<hsize_t> shape = dataset_shape(dataset.get(), label);
     if (shape.size() != 1) throw Hdf5Failure(label + " has shape " + shape_text(shape) + " where 1-D is expected");
+    require_within_budget(shape[0], sizeof(char*), budget, label);
     if (shape[0] == 0) return {};
 
     const Hdf5Handle type = hdf5::utf8_string_type();
     const Hdf5Handle space(H5Dget_space(dataset.get()), H5Sclose, "cannot get the dataspace of " + label);
     std::vector<char*> texts(shape[0], nullptr);
-    check(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()), "cannot read " + label);
-    // HDF5 allocated the strings; give them back however we leave this function.
+    // HDF5 allocates the strings; give them back however we leave this function, including when
+    // the read fails halfway through a damaged file (the guard is set before reading; the
+    // pointers it was not given stay null, and reclaiming a null string is a no-op).
     struct ReclaimStrings {
         hid_t type, space;
         std::vector<char*>& texts;
         ~ReclaimStrings() { H5Dvlen_reclaim(type, space, H5P_DEFAULT, texts.data()); }
     } reclaim{type.get(), space.get(), texts};
+    check(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, texts.data()), "cannot read " + label);
 
     std::vector<std::string> values;
     for (const char* text : texts) values.emplace_back(text == nullptr ? "" : text);
@@ -191,15 +208,16 @@ std::vector<Indicator> read_indicators(hid_t root, const std::vector<hsize_t>& s
 }
 
 RunOutput read_file(const std::filesystem::path& path) {
+    const std::uint64_t budget = value_byte_budget(std::filesystem::file_size(path));
     const Hdf5Handle file = open_file(path);
     const Hdf5Handle root(H5Gopen2(file.get(), "/", H5P_DEFAULT), H5Gclose, "cannot open the root group");
     check_layout_version(root.get());
 
     RunOutput output;
     std::vector<std::uint32_t> replicate_ids =
-        read_number_coordinate<std::uint32_t>(file.get(), layout::replicate_dimension);
-    const std::vector<std::int32_t> months = read_number_coordinate<std::int32_t>(file.get(), layout::month_dimension);
-    output.group_labels = read_string_coordinate(file.get(), layout::group_dimension);
+        read_number_coordinate<std::uint32_t>(file.get(), layout::replicate_dimension, budget);
+    const std::vector<std::int32_t> months = read_number_coordinate<std::int32_t>(file.get(), layout::month_dimension, budget);
+    output.group_labels = read_string_coordinate(file.get(), layout::group_dimension, budget);
     for (std::size_t month = 0; month < months.size(); ++month) {
         if (months[month] != static_cast<std::int32_t>(month)) {
             throw Hdf5Failure("dataset 'month' does not count 0, 1, 2, ... at position " + std::to_string(month));
@@ -215,6 +233,8 @@ RunOutput read_file(const std::filesystem::path& path) {
     if (shape[2] > std::numeric_limits<std::size_t>::max() / sizeof(double) / shape[0] / shape[1]) {
         throw Hdf5Failure("the dimensions " + shape_text(shape) + " are too large");
     }
+    require_within_budget(shape[0] * shape[1] * shape[2], sizeof(double), budget,
+                          "each indicator of shape " + shape_text(shape));
     output.metadata = read_metadata(root.get(), std::move(replicate_ids));
     output.indicators = read_indicators(root.get(), shape);
     return output;
