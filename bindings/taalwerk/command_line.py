@@ -1,8 +1,9 @@
 """The ``taalwerk`` console command: ``sweep`` and ``compare`` here in Python, every other
 command (run, check, params, outputs, --version) passed unchanged to the C++ command line.
 
-Exit codes, the same for all commands: 0 success; 1 internal error; 2 usage error; 3 scenario
-or sweep-file error; 4 output error (e.g. the store holds a different sweep); 130 interrupted.
+Exit codes, the same for all commands: 0 success; 1 internal error; 2 usage error; 3 scenario,
+sweep-file or ensemble-file error (also a scenario that does not fit the ensemble); 4 output error
+(e.g. the store holds a different sweep); 130 interrupted.
 """
 from __future__ import annotations
 
@@ -24,11 +25,13 @@ Python commands (taalwerk sweep --help, taalwerk compare --help for their option
                                         [--workers N] [--scheduler ADDRESS] [--force]
   compare   Paired comparison of two scenarios run with the same seeds (B - A):
               taalwerk compare A.toml B.toml [--seed N] [--replicates R] [--months 12,30,42,60]
+                                             [--ensemble ENSEMBLE.toml [--members K]]
   calibrate Fit a calibration file (scenarios/calibration/*.calibration.toml) to its targets:
               taalwerk calibrate CALIBRATION.toml [--trials N] [--out-dir DIR] [--dry-run]
   report    One self-contained HTML page comparing scenarios (the first is the baseline):
               taalwerk report A.toml B.toml ... [--out outputs/report] [--replicates R] [--agents N]
                                                 [--seed N] [--months M]
+                                                [--ensemble ENSEMBLE.toml [--members K]]
 """
 
 
@@ -85,8 +88,14 @@ def compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("a", metavar="A.toml", help="reference scenario")
     parser.add_argument("b", metavar="B.toml", help="scenario compared with A")
     parser.add_argument("--seed", type=int, default=1, help="base seed of both (default 1)")
-    parser.add_argument("--replicates", type=int, default=10, help="replicates of each (default 10)")
+    parser.add_argument("--replicates", type=int, help="replicates of each (default 10; with --ensemble 4 per member)")
     parser.add_argument("--threads", type=int, default=0, help="C++ threads, 0 = all cores (default)")
+    parser.add_argument("--ensemble", metavar="ENSEMBLE.toml",
+                        help="run the comparison under every member of this ensemble of acceptable parameter sets "
+                        "(e.g. scenarios/calibration/national-2014-ensemble.toml): the band then includes parameter "
+                        "uncertainty, and the spread is split into a parameter and a stochastic part")
+    parser.add_argument("--members", type=int, metavar="K",
+                        help="use the best K members of the ensemble (default: 10, or all when it has fewer)")
     parser.add_argument("--months", type=_months, help="months to report (default: 12,30,42,60 where they fit, and the last)")
     parser.add_argument("--group", default="all", help="population group (default: all), e.g. sex=female")
     parser.add_argument("--indicators", type=_names,
@@ -158,7 +167,13 @@ def command_compare(arguments: list[str]) -> int:
 
     from .paired_comparison import available_months, compare
 
-    options = compare_parser().parse_args(arguments)
+    parser = compare_parser()
+    options = parser.parse_args(arguments)
+    if options.members is not None and not options.ensemble:
+        parser.error("--members needs --ensemble")
+    if options.ensemble:
+        return command_compare_over_ensemble(parser, options)
+    options.replicates = 10 if options.replicates is None else options.replicates
     comparison = compare(options.a, options.b, seed=options.seed, replicates=options.replicates, threads=options.threads)
     if options.group not in comparison.a.group.values:
         raise _core.ScenarioError(f"group '{options.group}' is not in the runs; groups: {', '.join(map(str, comparison.a.group.values))}")
@@ -175,6 +190,68 @@ def command_compare(arguments: list[str]) -> int:
         headline = comparison.headline(months=months, group=options.group)
         if len(headline):
             print("\nHeadline measures (mean and 5%/50%/95% quantiles over replicates):\n")
+            print(headline.to_string(index=False))
+    return EXIT_SUCCESS
+
+
+def command_compare_over_ensemble(parser: argparse.ArgumentParser, options: argparse.Namespace) -> int:
+    """``taalwerk compare A B --ensemble FILE``: the paired comparison under every member; the
+    ensemble file and both scenarios under every member are checked before anything runs."""
+    import pandas as pd
+
+    from .paired_comparison import available_months
+    from .scenario import Scenario
+    from .uncertainty import (ENSEMBLE_REPLICATES, EnsembleComparison, describe_ensemble_comparison,
+                              ensemble_member_scenarios, load_ensemble)
+
+    if options.members is not None and options.members < 1:
+        parser.error(f"--members must be at least 1, not {options.members}")
+    replicates = options.replicates if options.replicates is not None else ENSEMBLE_REPLICATES
+    if replicates < 1:
+        parser.error(f"--replicates must be at least 1, not {replicates}")
+    ensemble = load_ensemble(options.ensemble, options.members)
+    a_members, a_kept = ensemble_member_scenarios(Scenario.load(options.a), ensemble, options.ensemble)
+    b_members, b_kept = ensemble_member_scenarios(Scenario.load(options.b), ensemble, options.ensemble)
+    from .paired_comparison import compare
+
+    comparisons = []
+    for index, (a, b) in enumerate(zip(a_members, b_members, strict=True)):
+        comparisons.append(compare(a, b, seed=options.seed, replicates=replicates, threads=options.threads))
+        if index == 0 and options.group not in comparisons[0].a.group.values:
+            raise _core.ScenarioError(f"group '{options.group}' is not in the runs; groups: "
+                                      f"{', '.join(map(str, comparisons[0].a.group.values))}")
+    comparison = EnsembleComparison(comparisons, ensemble)
+    first = comparisons[0]
+    months = available_months(first.a, options.months)
+    default = [name for name in ("in_paid_work", "in_work_6_months_or_more", "on_bijstand", "cost_total") if name in first.indicators]
+    names = options.indicators or default
+    table = comparison.summary(months=months, groups=[options.group], indicators=names, shares=True)
+    members = len(ensemble)
+    print(f"Paired comparison over a parameter ensemble, B - A: A = {options.a}, B = {options.b}; seed {options.seed}, "
+          f"group '{options.group}'")
+    print(f"Ensemble: {options.ensemble} (calibration '{ensemble.name}'), the best {members} of its acceptable parameter "
+          f"sets, {replicates} replicate(s) each: {members * replicates} paired runs of each scenario."
+          + (f" The file says: {ensemble.selection}." if ensemble.selection else ""))
+    print("Each member is one parameter set consistent with the calibration targets; A and B run with the member's values "
+          "and the same seeds (common random numbers), so every B - A is the policy effect under that parameter set. "
+          "The 5%-95% band pools all paired runs, so it includes the uncertainty in the calibrated parameters on top of "
+          "chance; the spread is split into a part from parameter uncertainty (standard deviation of the member means) "
+          "and a stochastic part (standard deviation between replicates within a member).")
+    for label, kept in (("A", a_kept), ("B", b_kept)):
+        if kept:
+            print(f"{label} sets {', '.join(kept)} itself: the members leave {'it' if len(kept) == 1 else 'them'} as {label} has "
+                  f"{'it' if len(kept) == 1 else 'them'}.")
+    print("Shares are of persons in the group; money is per month.\n")
+    shown = table.drop(columns=["group"]).rename(columns={"parameter_sd": "sd_parameters", "stochastic_sd": "sd_stochastic"})
+    with pd.option_context("display.width", 220, "display.max_columns", 20, "display.float_format", "{:.4g}".format):
+        print(shown.to_string(index=False))
+        print("\nIn words:\n")
+        for line in describe_ensemble_comparison(table, members=members, replicates=replicates):
+            print(f"  {line}")
+        headline = comparison.headline(months=months, group=options.group)
+        if len(headline):
+            print("\nHeadline measures (mean, 5%/50%/95% quantiles over all members and replicates, and the standard "
+                  "deviations from parameters and from chance):\n")
             print(headline.to_string(index=False))
     return EXIT_SUCCESS
 
@@ -212,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\ntaalwerk: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except _core.ScenarioError as error:
-        print(f"taalwerk: {'sweep' if command == 'sweep' else 'scenario'} error: {error}", file=sys.stderr)
+        kind = "sweep" if command == "sweep" else "ensemble" if type(error).__name__ == "EnsembleError" else "scenario"
+        print(f"taalwerk: {kind} error: {error}", file=sys.stderr)
         return EXIT_SCENARIO
     except _core.OutputError as error:
         print(f"taalwerk: output error: {error}", file=sys.stderr)

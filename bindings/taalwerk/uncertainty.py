@@ -10,14 +10,18 @@ stochastic part (the root mean within-member variance).
 """
 from __future__ import annotations
 
+import dataclasses
 import os
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 import xarray as xr
 
+from . import _core
 from .calibration.ensemble import Ensemble
 from .paired_comparison import QUANTILES, PairedComparison, _label, available_months, compare
 from .scenario import Scenario
@@ -193,3 +197,135 @@ def compare_over_ensemble(a: Scenario | str | os.PathLike, b: Scenario | str | o
     comparisons = [compare(sa, sb, seed=seed, replicates=replicates, threads=threads, indicators=indicators)
                    for sa, sb in zip(a_members, b_members, strict=True)]
     return EnsembleComparison(comparisons, ensemble)
+
+
+# --- ensembles on the command line (taalwerk compare / report --ensemble) -----------------------
+
+DEFAULT_MEMBERS = 10  # members used when --members is not given (the best ones: members are best first)
+ENSEMBLE_REPLICATES = 4  # replicates per member when --replicates is not given
+
+
+class EnsembleError(_core.ScenarioError):
+    """A missing or malformed ensemble file, or a scenario that does not fit the ensemble. A
+    ``ScenarioError``, so the command line exits with the scenario/file error code (3)."""
+
+
+def load_ensemble(path: str | os.PathLike, members: int | None = None) -> Ensemble:
+    """The ensemble file checked thoroughly, reduced to its best ``members`` (default: the best
+    ``DEFAULT_MEMBERS``, or all when there are fewer). Raises ``EnsembleError`` for a missing or
+    malformed file and ``ValueError`` when ``members`` is not between 1 and the members in the file."""
+    path = Path(path)
+    try:
+        ensemble = Ensemble.load(path)
+    except FileNotFoundError:
+        raise EnsembleError(f"ensemble file '{path}' does not exist") from None
+    except IsADirectoryError:
+        raise EnsembleError(f"ensemble file '{path}' is a folder, not a file") from None
+    except OSError as error:
+        raise EnsembleError(f"cannot read ensemble file '{path}': {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise EnsembleError(f"ensemble file '{path}' is not valid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise EnsembleError(f"ensemble file '{path}' is not a text file") from None
+    except ValueError as error:  # wrong format line (the message names the file), or a bad number
+        message = str(error)
+        raise EnsembleError(message if str(path) in message else f"ensemble file '{path}': {message}") from None
+    except (KeyError, TypeError, AttributeError) as error:
+        raise EnsembleError(f"ensemble file '{path}' is malformed: a required entry is missing or of the wrong kind "
+                            f"({type(error).__name__}: {error}); write it again with `taalwerk calibrate`") from None
+    problems = _ensemble_problems(ensemble)
+    if problems:
+        raise EnsembleError(f"ensemble file '{path}' is malformed: {problems}; write it again with `taalwerk calibrate`")
+    available = len(ensemble)
+    if members is None:
+        members = min(DEFAULT_MEMBERS, available)
+    if not 1 <= members <= available:
+        raise ValueError(f"--members {members}: the ensemble file '{path}' has {available} member(s); "
+                         f"give a number from 1 to {available}")
+    return dataclasses.replace(ensemble, members=ensemble.members[:members], trials=ensemble.trials[:members],
+                               distances=ensemble.distances[:members])
+
+
+def _ensemble_problems(ensemble: Ensemble) -> str:
+    if not ensemble.parameters:
+        return "it names no parameters"
+    if not all(isinstance(key, str) for key in ensemble.parameters):
+        return "'parameters' must be a list of parameter keys"
+    if not len(ensemble):
+        return "it has no members"
+    wanted = set(ensemble.parameters)
+    for index, values in enumerate([ensemble.point, *ensemble.members]):
+        where = "the point" if index == 0 else f"member {index} (trial {ensemble.trials[index - 1]})"
+        missing, extra = sorted(wanted - set(values)), sorted(set(values) - wanted)
+        if missing:
+            return f"{where} has no value for {', '.join(missing)}"
+        if extra:
+            return f"{where} sets {', '.join(extra)}, which is not among its parameters"
+        bad = [key for key, value in values.items() if not isinstance(value, (int, float, str, bool))]
+        if bad:
+            return f"{where} has a value of the wrong kind for {', '.join(bad)}"
+    return ""
+
+
+def ensemble_member_scenarios(scenario: Scenario | str | os.PathLike, ensemble: Ensemble,
+                              source: str | os.PathLike = "") -> tuple[list[Scenario], list[str]]:
+    """``scenario`` once per member (validated now, before anything runs) and the keys the
+    members leave alone because the scenario sets them itself (``Ensemble.kept_keys``).
+    Raises ``EnsembleError`` when the scenario does not fit the ensemble."""
+    scenario = _scenario(scenario)
+    where = f" ({source})" if source else ""
+    try:
+        kept = ensemble.kept_keys(scenario)
+    except KeyError as error:
+        raise EnsembleError(f"ensemble '{ensemble.name}'{where} has a parameter the scenario '{scenario.path}' does not "
+                            f"know: {error.args[0] if error.args else error}") from None
+    except ValueError:
+        point = f" ({ensemble.point_scenario})" if ensemble.point_scenario else ""
+        raise EnsembleError(
+            f"scenario '{scenario.path}' does not fit ensemble '{ensemble.name}'{where}: it sets all of the ensemble's "
+            f"{len(ensemble.parameters)} parameters away from the calibrated point, so it is not based on the calibrated "
+            f"scenario{point} and the members' values would silently replace its own. Base the scenario on the calibrated "
+            "scenario (e.g. base = \"default\"), or compare without --ensemble") from None
+    try:
+        members = ensemble.scenarios(scenario, kept)
+    except _core.ScenarioError as error:
+        raise EnsembleError(f"ensemble '{ensemble.name}'{where} does not fit scenario '{scenario.path}': {error}") from None
+    return members, kept
+
+
+def describe_ensemble_comparison(table: pd.DataFrame, *, members: int, replicates: int) -> list[str]:
+    """Plain-language lines, one per row of ``EnsembleComparison.summary``: the mean B - A with
+    its pooled 5%-95% band and the two spreads. Shares are told in percentage points."""
+    from .plotting.labels import indicator_words
+
+    lines = []
+    runs = members * replicates
+    for _, row in table.iterrows():
+        name, month, units = str(row["indicator"]), int(row["month"]), str(row["units"])
+        words = indicator_words(name)
+        low, high = row["difference_q05"], row["difference_q95"]
+        mean, parameter, stochastic = row["difference_mean"], row["parameter_sd"], row["stochastic_sd"]
+        if units == "share":
+            value = lambda x, signed=True: f"{100 * x:{'+' if signed else ''}.1f}"  # noqa: E731
+            unit = "percentage points"
+            what = f"The share {words} at month {month}"
+        elif units == "EUR":
+            value = lambda x, signed=True: (f"{x:+,.0f}" if signed else f"{x:,.0f}")  # noqa: E731
+            unit = "euros"
+            what = f"The {words} in month {month} (whole group)"
+        else:
+            value = lambda x, signed=True: (f"{x:+.4g}" if signed else f"{x:.4g}")  # noqa: E731
+            unit = units
+            what = f"{words[:1].upper()}{words[1:]} at month {month}"
+        if np.isfinite(low) and np.isfinite(high) and (low > 0 or high < 0):
+            verdict = "higher" if mean > 0 else "lower"
+            verdict = f"is clearly {verdict} in B"
+        else:
+            verdict = "shows no clear difference"
+        chance = (f"{value(stochastic, False)} {unit} from chance (between replicates)" if np.isfinite(stochastic)
+                  else "chance spread not measured (one replicate per member)")
+        lines.append(
+            f"{what} {verdict}: B - A is {value(mean)} {unit} on average; in 90% of the {runs} paired runs it lies "
+            f"between {value(low)} and {value(high)}. Spread (standard deviation): {value(parameter, False)} {unit} from parameter uncertainty "
+            f"(between the {members} parameter sets), {chance}.")
+    return lines
