@@ -3,7 +3,7 @@ built from runs that share seeds (the first scenario is the baseline). ``report.
 scenarios and writes the page; this module only turns results into HTML."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping, Sequence
 
@@ -56,6 +56,19 @@ class ReportSettings:
     months_extended: bool
     code_version: str
     created_utc: str
+    # With an ensemble of acceptable parameter sets (members > 0), each scenario ran under every member and
+    # the results pool the member runs along ``replicate`` (report.pool_members).
+    ensemble_file: str = ""
+    ensemble_name: str = ""
+    members: int = 0
+    ensemble_selection: str = ""
+    ensemble_parameters: tuple[str, ...] = ()
+    ensemble_kept: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def runs(self) -> int:
+        """Runs per scenario: replicates, times the members with an ensemble."""
+        return self.replicates * max(self.members, 1)
 
 
 def measure_values(dataset: xr.Dataset, measure: Measure, group: str = "all") -> xr.DataArray:
@@ -105,6 +118,15 @@ def clear_difference(data: np.ndarray) -> bool:
     return bool(low > 0 or high < 0)
 
 
+def spreads(data: np.ndarray, members: int) -> tuple[float, float]:
+    """Standard deviations of pooled member runs (member-major, as ``report.pool_members`` lays
+    them out): from parameter uncertainty (between the member means) and from chance (within)."""
+    from .uncertainty import EnsembleEstimate
+
+    estimate = EnsembleEstimate("", "", np.asarray(data, dtype=float).reshape(members, -1))
+    return estimate.parameter_sd, estimate.stochastic_sd
+
+
 def report_months(dataset: xr.Dataset) -> list[int]:
     last = int(dataset.sizes["month"]) - 1
     months = [m for m in SUMMARY_MONTHS if m <= last]
@@ -135,7 +157,7 @@ class ReportBuilder:
         page = Page(
             title="Integration of statushouders: scenario comparison",
             subtitle_html=(f"Scenarios: {escape(names)} (baseline: {escape(self.baseline)}). "
-                           f"{self.settings.replicates} replicates of {self.settings.agents:,} adults, "
+                           + self.runs_html() +
                            f"{self.settings.months} months, seed {self.settings.seed}. taalwerk "
                            f"{escape(self.settings.code_version)}, made {escape(self.settings.created_utc)}."),
         )
@@ -153,6 +175,29 @@ class ReportBuilder:
         self.resolved(page.section("appendix-scenarios", "Appendix B: every parameter of every scenario"))
         return page.render()
 
+    @property
+    def ensemble(self) -> bool:
+        return self.settings.members > 0
+
+    def runs_html(self) -> str:
+        s = self.settings
+        if not self.ensemble:
+            return f"{s.replicates} replicates of {s.agents:,} adults, "
+        return (f"Parameter ensemble <code>{escape(s.ensemble_file)}</code> ({s.members} members) × {s.replicates} "
+                f"replicates = {s.runs} runs of {s.agents:,} adults per scenario, ")
+
+    def range_words(self) -> str:
+        """What a bracketed range is, in words."""
+        if not self.ensemble:
+            return "the middle 90% of the replicates (5% to 95%)"
+        return (f"the middle 90% (5% to 95%) of all {self.settings.runs} runs ({self.settings.members} parameter sets "
+                f"from the calibration × {self.settings.replicates} replicates)")
+
+    def ensemble_sentence(self) -> str:
+        """' These ranges include ...' with an ensemble, else nothing."""
+        return (" These ranges include the uncertainty in the calibrated parameters as well as chance."
+                if self.ensemble else "")
+
     # --- sections ---------------------------------------------------------------------------
 
     def about(self, section: Section) -> None:
@@ -166,11 +211,25 @@ class ReportBuilder:
         rows = [[f"<b>{escape(name)}</b>", escape(self.scenarios[name].path),
                  escape(self.scenarios[name].values().get("description", ""))] for name in self.names]
         section.add(table_html(["Scenario", "File", "What it represents"], rows, numeric_from=99, table_id="scenario-list"))
-        section.paragraph(
-            "Read the numbers as <i>what the model expects if its assumptions hold</i>. Many effect sizes in the model are "
-            "assumptions (the sources say the causal effects of these policies are not yet proven); the ranges shown "
-            "express the chance variation between simulated cohorts, not the uncertainty in those assumptions. "
-            "Appendix A lists every setting that differs between the scenarios and where its value comes from.", "note")
+        if self.ensemble:
+            s = self.settings
+            section.paragraph(
+                "Read the numbers as <i>what the model expects if its assumptions hold</i>. Many effect sizes in the model "
+                "are assumptions (the sources say the causal effects of these policies are not yet proven). "
+                f"<b>The ranges in this report include parameter uncertainty from the calibration</b>: every scenario was "
+                f"run under {s.members} different sets of values for the {len(s.ensemble_parameters)} uncertain parameters "
+                "that were fitted to the observed outcomes of the 2014 permit cohort (each set reproduces those outcomes "
+                f"acceptably; ensemble file <code>{escape(s.ensemble_file)}</code>), each with the same "
+                f"{s.replicates} simulated cohorts. So a range shows both chance variation between cohorts and how much the "
+                "answer depends on which acceptable parameter values are true. It does not cover the assumptions that were "
+                "not calibrated. Appendix A lists every setting that differs between the scenarios and where its value "
+                "comes from.", "note")
+        else:
+            section.paragraph(
+                "Read the numbers as <i>what the model expects if its assumptions hold</i>. Many effect sizes in the model are "
+                "assumptions (the sources say the causal effects of these policies are not yet proven); the ranges shown "
+                "express the chance variation between simulated cohorts, not the uncertainty in those assumptions. "
+                "Appendix A lists every setting that differs between the scenarios and where its value comes from.", "note")
 
     def findings(self, section: Section) -> None:
         month = focus_month(self.first)
@@ -211,8 +270,8 @@ class ReportBuilder:
         gap = self.left_behind_sentence(month)
         if gap:
             section.paragraph(gap)
-        section.paragraph("Ranges are the middle 90% of the replicates (5% to 95%). A difference counts as clear when "
-                          "its whole range lies on one side of zero.", "meta")
+        section.paragraph(f"Ranges are {self.range_words()}.{self.ensemble_sentence()} A difference counts as clear "
+                          "when its whole range lies on one side of zero.", "meta")
 
     def left_behind_sentence(self, month: int) -> str:
         if "in_paid_work" not in self.first.data_vars:
@@ -233,7 +292,10 @@ class ReportBuilder:
     def summary(self, section: Section) -> None:
         months = report_months(self.first)
         section.paragraph(
-            "Each cell is the mean over the replicates, with the range of the middle 90% of replicates in brackets. "
+            ("Each cell is the mean over the replicates, with the range of the middle 90% of replicates in brackets. "
+             if not self.ensemble else
+             f"Each cell is the mean over all {self.settings.runs} runs, with the range of {self.range_words()} in "
+             f"brackets.{self.ensemble_sentence()} ") +
             "Shares are of all adults of the group in the Netherlands; the cost is all public spending on the group "
             f"from the permit up to that month ({self.term('bijstand')}, caseworkers and inburgering lessons), divided "
             "by the number of adults.")
@@ -279,7 +341,11 @@ class ReportBuilder:
             "All scenarios were run with the same random numbers (common random numbers): replicate 1 of every "
             "scenario follows the same simulated people with the same luck, and so on. The difference between two "
             "scenarios in the same replicate is therefore the effect of the policy alone; the spread of that difference "
-            "over the replicates is its uncertainty.")
+            "over the replicates is its uncertainty."
+            + ("" if not self.ensemble else
+               f" Here each replicate was also run under {self.settings.members} acceptable parameter sets from the "
+               "calibration, the same set for every scenario, so <b>the ranges below include parameter uncertainty from "
+               "the calibration</b> on top of chance; the figures' bands pool all these runs."))
         figures = []
         for indicator in DIFFERENCE_INDICATORS:
             if indicator not in self.first.data_vars:
@@ -306,7 +372,56 @@ class ReportBuilder:
                 rows.append([escape(measure.label.split(" (")[0] + unit) if first_row else "",
                              f"{escape(name)} − {escape(self.baseline)}"] + cells)
         section.add(table_html(header, rows, numeric_from=2, table_id="difference-table"))
-        section.paragraph("<b>*</b>: a clear difference (the middle 90% of replicates lies on one side of zero).", "meta")
+        if not self.ensemble:
+            section.paragraph("<b>*</b>: a clear difference (the middle 90% of replicates lies on one side of zero).", "meta")
+            return
+        section.paragraph(f"Each cell: mean difference, with the range of {self.range_words()} in brackets."
+                          f"{self.ensemble_sentence()} <b>*</b>: a clear difference (that whole range lies on one side "
+                          "of zero).", "meta")
+        self.difference_spreads(section, months)
+
+    def difference_spreads(self, section: Section, months: Sequence[int]) -> None:
+        """Where the uncertainty of each difference comes from: parameters or chance."""
+        s = self.settings
+        section.paragraph(
+            "<b>Where the uncertainty comes from.</b> The range of a difference has two sources. <i>Parameter "
+            f"uncertainty</i>: the calibration found {s.members} acceptable sets of parameter values (from "
+            f"<code>{escape(s.ensemble_file)}</code>), and the difference is not the same under each; its size is the "
+            "standard deviation of the difference between the parameter sets. <i>Chance</i>: simulated cohorts differ by "
+            "luck; its size is the standard deviation between the replicates under the same parameter set. When the "
+            "first is much larger than the second, more replicates will not narrow the range: better data on the "
+            "calibrated outcomes would.")
+        header = ["Measure", "Scenario"] + [f"Month {m}" for m in months]
+        rows = []
+        sentences = []
+        month = focus_month(self.first)
+        for measure in self.measures:
+            unit = " (euros per adult)" if measure.cumulative_cost else " (percentage points)"
+            for name in self.others:
+                difference = measure_difference(self.first, self.results[name], measure)
+                cells = []
+                for m in months:
+                    parameter, chance = spreads(difference.sel(month=m).values, s.members)
+                    cells.append(f"parameters {format_number(parameter, measure)} · chance {format_number(chance, measure)}")
+                rows.append([escape(measure.label.split(" (")[0] + unit) if name == self.others[0] else "",
+                             f"{escape(name)} − {escape(self.baseline)}"] + cells)
+                if measure.indicator == "in_paid_work":
+                    data = difference.sel(month=month).values
+                    parameter, chance = spreads(data, s.members)
+                    low, high = np.quantile(data, BAND)
+                    sentences.append(
+                        f"<li><b>{escape(name)}</b> against {escape(self.baseline)}, share in paid work at month {month}: "
+                        f"{format_number(float(np.mean(data)), measure, True)} points (range "
+                        f"{format_number(float(low), measure, True)} to {format_number(float(high), measure, True)}, "
+                        "including parameter uncertainty from the calibration); standard deviation "
+                        f"{format_number(parameter, measure)} points from the parameters and "
+                        f"{format_number(chance, measure)} from chance.</li>")
+        section.add(table_html(header, rows, numeric_from=2, table_id="difference-spread-table"))
+        section.paragraph("Each cell: standard deviation of the difference from parameter uncertainty (between the "
+                          f"{s.members} parameter sets) and from chance (between the {s.replicates} replicates of one "
+                          "parameter set; “–” when there is only one replicate).", "meta")
+        if sentences:
+            section.add("<ul>" + "".join(sentences) + "</ul>")
 
     def subgroups(self, section: Section) -> None:
         if "in_paid_work" not in self.first.data_vars:
@@ -389,18 +504,36 @@ class ReportBuilder:
 
     def method(self, section: Section) -> None:
         s = self.settings
+        under = f" under each of {s.members} parameter sets" if self.ensemble else ""
+        over = f"all {s.runs} runs (parameter sets × replicates)" if self.ensemble else "replicates"
         section.paragraph(
-            f"Each scenario was simulated {s.replicates} times (replicates) for a cohort of {s.agents:,} adults over "
+            f"Each scenario was simulated {s.replicates} times (replicates){under} for a cohort of {s.agents:,} adults over "
             f"{s.months} months, with base seed {s.seed}. Replicate r of every scenario uses the same random numbers, "
-            "so the scenarios are compared pair by pair (common random numbers). Means are over replicates; ranges are "
-            "the 5% and 95% quantiles over replicates.")
+            f"so the scenarios are compared pair by pair (common random numbers). Means are over {over}; ranges are "
+            f"the 5% and 95% quantiles over {over}.")
         section.paragraph(
             "The model is an agent-based simulation: each simulated person has a sex, age, origin, education, literacy, "
             "health and household, and moves month by month through reception, housing, language learning, job search, "
             "work and welfare under the rules of the scenario. The model documentation (docs/model.md) describes the "
             "mechanisms; docs/parameters.md lists every parameter with its unit, range and source.")
+        if self.ensemble:
+            kept = "".join(
+                f" {escape(name)} sets {escape(', '.join(keys))} itself, so the parameter sets leave "
+                f"{'it' if len(keys) == 1 else 'them'} at the scenario's value."
+                for name, keys in s.ensemble_kept.items())
+            section.paragraph(
+                f"<b>Parameter ensemble.</b> Every scenario was run under each of {s.members} parameter sets (members) of "
+                f"the calibration ensemble <code>{escape(s.ensemble_file)}</code> (calibration "
+                f"'{escape(s.ensemble_name)}'; {escape(s.ensemble_selection)}; the best {s.members} were used), with the "
+                f"same {s.replicates} seeds under each. A member replaces the calibrated values of the uncertain "
+                f"parameters ({escape(', '.join(s.ensemble_parameters))}) in every scenario; replicate r under member m of "
+                "one scenario is paired with replicate r under member m of every other. Means and ranges pool all "
+                f"{s.runs} runs; for a difference, the report also splits its spread into a part from the parameters "
+                "(standard deviation of the member means) and a part from chance (standard deviation between replicates "
+                f"within a member).{kept} Appendix B shows the scenarios at the calibrated point.")
+        ensemble = (f" --ensemble {escape(s.ensemble_file)} --members {s.members}" if self.ensemble else "")
         section.paragraph(f"To reproduce: <code>taalwerk report {escape(' '.join(str(self.scenarios[n].path) for n in self.names))} "
-                          f"--replicates {s.replicates} --agents {s.agents} --months {s.months} --seed {s.seed}</code>")
+                          f"--replicates {s.replicates} --agents {s.agents} --months {s.months} --seed {s.seed}{ensemble}</code>")
 
     def glossary_section(self, section: Section) -> None:
         rows = [[f"<dfn>{escape(word)}</dfn>", escape(meaning)] for word, meaning in self.glossary.section_rows()]
