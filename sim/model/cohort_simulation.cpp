@@ -167,7 +167,16 @@ double CohortSimulation::search_intensity_of(std::uint32_t agent, std::uint32_t 
         return 0.0;
     double intensity = 0.0;
     if (agents_.housed[agent]) {
-        intensity = search_intensity(static_cast<Pathway>(agents_.pathway[agent]), agents_.course_status[agent], p);
+        const auto pathway = static_cast<Pathway>(agents_.pathway[agent]);
+        const CourseStatus course = agents_.course_status[agent];
+        intensity = search_intensity(pathway, course, p);
+        // Sequential under a B1 route: A2 is the milestone after which activation starts, even
+        // though the course goes on towards B1 (with the course's lock-in).
+        const auto route = static_cast<InburgeringRoute>(agents_.inburgering_route[agent]);
+        if (pathway == Pathway::sequential && course == CourseStatus::in_course &&
+            (route == InburgeringRoute::b1_route || route == InburgeringRoute::education_route) &&
+            agents_.proficiency[agent] >= a2_level)
+            intensity = std::max(intensity, p.course_lock_in_factor);
         const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
         const std::size_t m = agents_.municipality[agent];
         intensity *= guided ? guidance_[m].search_factor : (agents_.intake_done[agent] ? 1.0 : p.caseworkers.unguided_search_factor);
@@ -537,7 +546,8 @@ void CohortSimulation::live_month_and_tally(int month) {
                     agents_.instruments_done[agent] |= ending;
                 }
             }
-            if (guided) agents_.guidance_months_left[agent] -= 1;
+            // Guidance months run from housing: an intake in the AZC plans, guidance starts on arrival.
+            if (guided && housed) agents_.guidance_months_left[agent] -= 1;
 
             const bool job_full_time = employed && agents_.job_full_time[agent];
             const bool job_permanent = employed && agents_.job_permanent[agent];
