@@ -29,6 +29,9 @@ stage_start=$SECONDS
 # counting under ASan (the replaced operator new is still called) and passes.
 export ASAN_OPTIONS="alloc_dealloc_mismatch=0:detect_leaks=1:check_initialization_order=1:strict_init_order=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# HDF5 1.10 loses memory on its own error paths when the fuzz regression files are read; the
+# reason is in the file, and only allocations made inside libhdf5 are exempt.
+export LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan-suppressions.txt"
 build_tests build-asan "address;undefined"
 ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 echo "sanitize: ASan+UBSan stage took $((SECONDS - stage_start)) s"
