@@ -17,6 +17,7 @@
 #include "model/model_parameters.hpp"
 #include "model/simulation.hpp"
 #include "output/output_target.hpp"
+#include "output/run_memory.hpp"
 #include "output/run_output.hpp"
 #include "scenario/parameter_definition.hpp"
 #include "scenario/scenario.hpp"
@@ -242,6 +243,9 @@ int run_command_line(const std::vector<std::string>& arguments) {
     } catch (const OutputError& error) {
         std::cerr << "taalwerk: output error: " << error.what() << "\n";
         return exit_output_error;
+    } catch (const RunTooLarge& error) {
+        std::cerr << "taalwerk: " << error.what() << "\n";
+        return exit_usage_error;
     } catch (const RunCancelled&) {
         std::cerr << "\ntaalwerk: interrupted; nothing was written\n";
         return exit_interrupted;

@@ -10,7 +10,9 @@
 
 #include "model/cohort_simulation.hpp"
 #include "model/decisions.hpp"
+#include "model/group_cells.hpp"
 #include "model/indicators.hpp"
+#include "output/run_memory.hpp"
 #include "taalwerk/version.hpp"
 
 namespace taalwerk {
@@ -35,6 +37,10 @@ RunOutput run_scenario(const Scenario& scenario, const RunSettings& settings) {
     if (parameters.cohort_size > std::numeric_limits<std::int32_t>::max())
         throw std::invalid_argument("cohort.size is too large for one run");
     const auto agents = static_cast<std::uint32_t>(parameters.cohort_size);
+    // Refused before anything big is allocated, with the estimate in the message.
+    check_run_memory(estimate_run_memory(static_cast<std::uint64_t>(agents), settings.replicates,
+                                         static_cast<std::uint64_t>(parameters.months), GroupCells(parameters).group_count(),
+                                         indicator_count));
     const int threads = settings.threads > 0 ? settings.threads : oneapi::tbb::info::default_concurrency();
 
     RunOutput output;

@@ -21,8 +21,8 @@ struct RunMemoryEstimate {
 };
 
 // Agent state plus allocation scratch per agent, rounded up from model_benchmark's figure
-// (47 + 58 bytes in 2026-11), so the estimate errs on the generous side.
-inline constexpr std::uint64_t bytes_per_agent = 128;
+// (89 + 180 bytes in 2026-11), so the estimate errs on the generous side.
+inline constexpr std::uint64_t bytes_per_agent = 288;
 
 // Saturates at UINT64_MAX instead of wrapping around.
 RunMemoryEstimate estimate_run_memory(std::uint64_t agents, std::uint64_t replicates, std::uint64_t months,

@@ -108,3 +108,12 @@ def test_outputs_document_matches_the_indicator_table(run_cli):
     assert result.returncode == 0
     committed = (REPO / "docs" / "outputs.md").read_text()
     assert result.stdout == committed, "docs/outputs.md is stale: regenerate it with `taalwerk outputs --out docs/outputs.md`"
+
+
+def test_a_run_too_large_for_this_machine_is_refused_before_allocating(run_cli, tmp_path):
+    huge = tmp_path / "huge.toml"
+    huge.write_text(f'base = "{REPO / "scenarios" / "default.toml"}"\n[cohort]\nsize = 50000000\n[run]\nmonths = 600\n')
+    result = run_cli("run", huge, "--replicates", "100000", "--out", tmp_path / "huge.h5", timeout=60)
+    assert result.returncode == 2
+    assert "memory" in result.stderr and "use fewer replicates, months or agents" in result.stderr
+    assert not (tmp_path / "huge.h5").exists()
