@@ -1,14 +1,11 @@
-# Code version for output provenance: `git describe` at configure time, else the project version.
-set(TAALWERK_GIT_DESCRIBE "v${PROJECT_VERSION}-nogit")
-find_package(Git QUIET)
-if(GIT_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/.git")
-  execute_process(
-    COMMAND "${GIT_EXECUTABLE}" describe --always --dirty --tags
-    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
-    OUTPUT_VARIABLE _describe OUTPUT_STRIP_TRAILING_WHITESPACE
-    RESULT_VARIABLE _describe_result ERROR_QUIET)
-  if(_describe_result EQUAL 0 AND _describe)
-    set(TAALWERK_GIT_DESCRIBE "${_describe}")
-  endif()
-endif()
-configure_file("${PROJECT_SOURCE_DIR}/sim/version.hpp.in" "${PROJECT_BINARY_DIR}/generated/taalwerk/version.hpp" @ONLY)
+# Code version for output provenance: `git describe` at every build (cmake/WriteVersionHeader.cmake),
+# else the project version. Written once now so the header exists, then refreshed by the
+# taalwerk_version target before the core library is compiled.
+set(_version_arguments
+    -DSOURCE_DIR=${PROJECT_SOURCE_DIR} -DBINARY_DIR=${PROJECT_BINARY_DIR} -DPROJECT_VERSION=${PROJECT_VERSION})
+execute_process(COMMAND ${CMAKE_COMMAND} ${_version_arguments} -P "${PROJECT_SOURCE_DIR}/cmake/WriteVersionHeader.cmake")
+add_custom_target(taalwerk_version
+  COMMAND ${CMAKE_COMMAND} ${_version_arguments} -P "${PROJECT_SOURCE_DIR}/cmake/WriteVersionHeader.cmake"
+  BYPRODUCTS "${PROJECT_BINARY_DIR}/generated/taalwerk/version.hpp"
+  COMMENT "taalwerk version from git describe"
+  VERBATIM)
