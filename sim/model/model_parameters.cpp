@@ -15,8 +15,8 @@ std::array<double, N> fixed_list(const Scenario& scenario, const std::string& ke
     return result;
 }
 
-template <std::size_t N>
-void require_sum_one(const Scenario& scenario, const std::string& key, const std::array<double, N>& shares) {
+template <class Shares>
+void require_sum_one(const Scenario& scenario, const std::string& key, const Shares& shares) {
     double sum = 0.0;
     for (double share : shares) sum += share;
     if (std::abs(sum - 1.0) > 1e-6) {
@@ -26,15 +26,9 @@ void require_sum_one(const Scenario& scenario, const std::string& key, const std
     }
 }
 
-std::vector<double> normalised_shares(const Scenario& s, const std::string& key) {
+std::vector<double> shares_summing_to_one(const Scenario& s, const std::string& key) {
     std::vector<double> shares = s.real_list(key);
-    double sum = 0.0;
-    for (double share : shares) sum += share;
-    if (std::abs(sum - 1.0) > 1e-6) {
-        std::ostringstream message;
-        message << s.name() << ": key '" << key << "': shares sum to " << sum << "; allowed: shares that sum to 1";
-        throw ScenarioError(message.str());
-    }
+    require_sum_one(s, key, shares);
     return shares;
 }
 
@@ -50,7 +44,7 @@ ModelParameters read_model_parameters(const Scenario& s) {
     ModelParameters p;
     p.months = static_cast<int>(s.integer("run.months"));
     p.cohort_size = s.integer("cohort.size");
-    p.permit_month_shares = normalised_shares(s, "cohort.permit_month_shares");
+    p.permit_month_shares = shares_summing_to_one(s, "cohort.permit_month_shares");
     if (static_cast<int>(p.permit_month_shares.size()) > p.months)
         throw ScenarioError(s.name() + ": key 'cohort.permit_month_shares': " + std::to_string(p.permit_month_shares.size()) +
                             " permit months; allowed: at most run.months (" + std::to_string(p.months) + ")");
