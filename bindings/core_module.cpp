@@ -10,11 +10,9 @@
 #include <string>
 
 #include "cli/cli.hpp"
-#include "model/group_cells.hpp"
 #include "model/indicators.hpp"
 #include "model/model_parameters.hpp"
 #include "model/simulation.hpp"
-#include "output/run_memory.hpp"
 #include "output/run_output.hpp"
 #include "scenario/parameter_definition.hpp"
 #include "scenario/scenario.hpp"
@@ -93,16 +91,6 @@ Number checked_argument(const char* name, std::int64_t value, std::int64_t minim
     return static_cast<Number>(value);
 }
 
-// Refuses, before anything big is allocated, a run whose indicators and agents would not fit in
-// this machine's memory.
-void check_memory_of_run(const Scenario& scenario, std::uint32_t replicates) {
-    const ModelParameters parameters = read_model_parameters(scenario);
-    const GroupCells cells(parameters);
-    check_run_memory(estimate_run_memory(static_cast<std::uint64_t>(parameters.cohort_size), replicates,
-                                         static_cast<std::uint64_t>(parameters.months), cells.group_count(),
-                                         indicator_count));
-}
-
 py::dict run(const std::string& scenario_path, std::int64_t seed, std::int64_t replicates, std::int64_t threads,
              const py::dict& overrides) {
     RunSettings settings;
@@ -110,8 +98,7 @@ py::dict run(const std::string& scenario_path, std::int64_t seed, std::int64_t r
     settings.replicates = checked_argument<std::uint32_t>("replicates", replicates, 1, 100000, "runs of the scenario");
     settings.threads = checked_argument<int>("threads", threads, 0, 1024, "worker threads, 0 = all cores");
     const Scenario scenario = load_with_overrides(scenario_path, overrides);
-    check_memory_of_run(scenario, settings.replicates);
-    RunOutput output;
+    RunOutput output;  // run_scenario refuses a run too large for memory before allocating it
     {
         py::gil_scoped_release release;
         output = run_scenario(scenario, settings);

@@ -169,14 +169,10 @@ double CohortSimulation::search_intensity_of(std::uint32_t agent, std::uint32_t 
     if (agents_.housed[agent]) {
         const auto pathway = static_cast<Pathway>(agents_.pathway[agent]);
         const CourseStatus course = agents_.course_status[agent];
-        intensity = search_intensity(pathway, course, p);
-        // Sequential under a B1 route: A2 is the milestone after which activation starts, even
-        // though the course goes on towards B1 (with the course's lock-in).
         const auto route = static_cast<InburgeringRoute>(agents_.inburgering_route[agent]);
-        if (pathway == Pathway::sequential && course == CourseStatus::in_course &&
-            (route == InburgeringRoute::b1_route || route == InburgeringRoute::education_route) &&
-            agents_.proficiency[agent] >= a2_level)
-            intensity = std::max(intensity, p.course_lock_in_factor);
+        const bool past_a2_milestone = (route == InburgeringRoute::b1_route || route == InburgeringRoute::education_route) &&
+                                       agents_.proficiency[agent] >= a2_level;
+        intensity = search_intensity(pathway, course, past_a2_milestone, p);
         const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
         const std::size_t m = agents_.municipality[agent];
         intensity *= guided ? guidance_[m].search_factor : (agents_.intake_done[agent] ? 1.0 : p.caseworkers.unguided_search_factor);

@@ -102,15 +102,4 @@ inline InstrumentEffects instrument_effects(const ModelParameters& p, std::uint1
     return e;
 }
 
-// The tailored (maatwerk) pathway of a profile; rules in a fixed order, the first match wins.
-inline Pathway tailored_pathway(const TailoredRules& rules, bool unwell, bool not_literate, bool carer, AgeBand age,
-                                Education education) {
-    if (unwell) return rules.mental_health;
-    if (not_literate) return rules.not_literate;
-    if (carer) return rules.young_children;
-    if (age == AgeBand::age_18_29) return rules.under_30;
-    if (education == Education::higher) return rules.higher_educated;
-    return rules.others;
-}
-
 }  // namespace taalwerk

@@ -13,13 +13,18 @@
 namespace taalwerk {
 
 // Search intensity (0 = not searching) of a housed person without a job, by the pathway in
-// force for them. A tailored pathway not yet resolved (no intake) behaves as sequential.
-inline double search_intensity(Pathway pathway, CourseStatus course, const ModelParameters& p) {
+// force for them. A tailored pathway not yet resolved (no intake) does not search.
+// `past_a2_milestone`: in a course that aims beyond A2 (the new law's B1-route and
+// onderwijsroute) and at A2 already, the milestone after which a sequential pathway activates.
+inline double search_intensity(Pathway pathway, CourseStatus course, bool past_a2_milestone, const ModelParameters& p) {
     const bool in_or_awaiting_course = course == CourseStatus::in_course || course == CourseStatus::waiting_for_seat ||
                                        course == CourseStatus::not_started;
     if (!in_or_awaiting_course) return 1.0;
     switch (pathway) {
-        case Pathway::sequential: return p.sequential_course_search_factor;  // mostly after the milestone
+        case Pathway::sequential:  // mostly after the milestone; then with the course's lock-in
+            return past_a2_milestone && course == CourseStatus::in_course
+                       ? std::max(p.sequential_course_search_factor, p.course_lock_in_factor)
+                       : p.sequential_course_search_factor;
         case Pathway::tailored: return 0.0;  // not yet resolved: no plan, no search
         // Parallel: the course's lock-in from the month of housing on; full search while waiting
         // for a seat.
@@ -27,6 +32,17 @@ inline double search_intensity(Pathway pathway, CourseStatus course, const Model
         case Pathway::work_first: return 1.0;
     }
     return 0.0;
+}
+
+// The tailored (maatwerk) pathway of a profile; rules in a fixed order, the first match wins.
+inline Pathway tailored_pathway(const TailoredRules& rules, bool unwell, bool not_literate, bool carer, AgeBand age,
+                                Education education) {
+    if (unwell) return rules.mental_health;
+    if (not_literate) return rules.not_literate;
+    if (carer) return rules.young_children;
+    if (age == AgeBand::age_18_29) return rules.under_30;
+    if (education == Education::higher) return rules.higher_educated;
+    return rules.others;
 }
 
 // The best segment a seeker qualifies for: intermediate needs B1 and upper-secondary education

@@ -6,6 +6,7 @@
 // More statushouder seekers therefore crowd each other and the competitors out. Which
 // statushouders get an offer is decided by weighted sampling (vacancy_claim_key).
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -48,10 +49,7 @@ inline double offers_from_expected(double expected, double uniform) {
 inline std::uint64_t vacancy_claim_key(double uniform_open, double weight) {
     // max(0, .) turns -0.0 (from u = 1) into +0.0, the best key, as it should be.
     const double key = weight > 0.0 ? std::max(0.0, -std::log(uniform_open) / weight) : std::numeric_limits<double>::max();
-    std::uint64_t bits = 0;
-    static_assert(sizeof(bits) == sizeof(key));
-    __builtin_memcpy(&bits, &key, sizeof(bits));
-    return bits;
+    return std::bit_cast<std::uint64_t>(key);
 }
 
 }  // namespace taalwerk

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/cohort_simulation.hpp"
-#include "model/instrument_effects.hpp"
+#include "model/labour_market.hpp"
 #include "model_test_support.hpp"
 
 using namespace taalwerk;
