@@ -13,6 +13,7 @@
 #include "model/indicators.hpp"
 #include "model/model_parameters.hpp"
 #include "model/simulation.hpp"
+#include "output/file_seal.hpp"
 #include "output/run_output.hpp"
 #include "scenario/parameter_definition.hpp"
 #include "scenario/scenario.hpp"
@@ -160,6 +161,22 @@ PYBIND11_MODULE(_core, module) {
             return run_command_line(arguments);
         },
         py::arg("arguments"), "Run the taalwerk command line with these arguments; returns the exit code.");
+    module.def(
+        "seal_file",
+        [](const std::string& path) {
+            py::gil_scoped_release release;
+            seal_file(path);
+        },
+        py::arg("path"), "Seal an HDF5 file written with a 512-byte user block of zeros (length and CRC-32 of the rest).");
+    module.def(
+        "check_seal",
+        [](const std::string& path) {
+            py::gil_scoped_release release;
+            return check_seal(path) == SealState::intact;
+        },
+        py::arg("path"),
+        "True if the file is sealed and intact, False if it has no seal; raises OutputError naming the file if the "
+        "seal is broken (damaged, truncated). Call before HDF5 opens the file: libhdf5 can hang on damaged files.");
     module.def("parameters_markdown", [] { return parameters_markdown(model_catalogue()); });
     module.def("version", [] { return std::string(build_info::git_describe); });
     module.def("library_versions", [] { return library_versions(); });

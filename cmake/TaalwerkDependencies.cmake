@@ -3,6 +3,7 @@ find_package(TBB REQUIRED)
 find_package(Boost 1.74 REQUIRED CONFIG)
 find_package(HDF5 REQUIRED COMPONENTS C HL)
 find_package(tomlplusplus REQUIRED)
+find_package(ZLIB REQUIRED)  # CRC-32 of the output file seal (sim/output/file_seal.cpp)
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
 find_package(Threads REQUIRED)
 

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 debian_packages=(
   g++ git pkg-config
-  libboost-dev libtbb-dev libhdf5-dev hdf5-tools catch2 librandom123-dev libtomlplusplus-dev
+  libboost-dev libtbb-dev libhdf5-dev hdf5-tools catch2 librandom123-dev libtomlplusplus-dev zlib1g-dev
   python3-venv
   clang llvm libclang-rt-14-dev  # scripts/fuzz.sh (libFuzzer) and symbolized sanitizer reports
   chromium fonts-dejavu-core

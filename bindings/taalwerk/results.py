@@ -9,6 +9,7 @@ import pandas as pd
 import xarray as xr
 
 from . import _core
+from .sealed_files import check_sealed
 
 INDICATOR_DIMS = ("replicate", "month", "group")
 
@@ -97,6 +98,7 @@ def open_run(path: str | os.PathLike) -> xr.Dataset:
         raise _core.OutputError(f"cannot read output file '{source}': it is a folder")
     if not os.path.exists(source):
         raise _core.OutputError(f"cannot read output file '{source}': no such file")
+    check_sealed(source)
     try:
         with xr.open_dataset(source, engine="h5netcdf") as dataset:
             return dataset.load()

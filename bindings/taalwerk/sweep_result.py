@@ -7,12 +7,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-import h5py
 import numpy as np
 import pandas as pd
 import xarray as xr
 
 from .results import INDICATOR_DIMS, indicator_names, tidy
+from .sealed_files import check_sealed, open_sealed
 from .sweep_store import SweepStore, SweepStoreError
 from .sweep_store_layout import StoreHeader
 
@@ -71,7 +71,7 @@ class SweepResult:
     @property
     def completed(self) -> np.ndarray:
         """Which points are in the sweep file (finished points not yet consolidated are not)."""
-        with h5py.File(self.path, "r") as file:
+        with open_sealed(self.path) as file:
             return file["point_completed"][()].astype(bool)
 
     @property
@@ -97,19 +97,20 @@ class SweepResult:
         ``scenarios``: xarray reads text variables whole when it opens them, a few KB per point;
         ``scenario_toml(i)`` gives one."""
         dropped = [] if scenarios else ["point_scenario_toml"]
+        check_sealed(self.path)
         dataset = xr.open_dataset(os.fspath(self.path), engine="h5netcdf", drop_variables=dropped)
         return dataset.set_coords([key for key in self.parameters if key in dataset.variables])
 
     def scenario_toml(self, index: int) -> str:
         """The resolved scenario point ``index`` runs with."""
-        with h5py.File(self.path, "r") as file:
+        with open_sealed(self.path) as file:
             return file["point_scenario_toml"].asstr()[index]
 
     def point(self, index: int) -> xr.Dataset:
         """One point in memory: dims (replicate, month, group), like ``taalwerk.run``."""
         if not 0 <= index < self.point_count:
             raise IndexError(f"point {index} is not in the sweep (points 0 to {self.point_count - 1})")
-        with h5py.File(self.path, "r") as file:
+        with open_sealed(self.path) as file:
             if not file["point_completed"][index]:
                 raise ValueError(f"point {index} of sweep '{self.name}' is not finished (yet)")
             names = json.loads(file.attrs["indicator_names"])

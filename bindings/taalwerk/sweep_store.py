@@ -26,6 +26,7 @@ import numpy as np
 from . import _core
 from .point_part import DamagedPart, read_part_header, read_point_part, write_point_part
 from .point_runner import PointResult
+from .sealed_files import create_for_sealing, open_sealed, seal
 from .sweep_plan import SweepPlan
 from .sweep_store_layout import CONVENTIONS, OutputLayout, PointRecords, StoreHeader, text, write_results_layout
 
@@ -62,10 +63,9 @@ def _write_atomically(path: Path, write: Callable[[h5py.File], None]) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         # HDF5 1.10 format: its fixed-array chunk index keeps the writer's memory small.
-        with h5py.File(temporary, "w", track_order=True, libver=("v110", "v110")) as file:
+        with create_for_sealing(temporary, track_order=True, libver=("v110", "v110")) as file:
             write(file)
-        with open(temporary, "rb") as handle:  # survive a power cut too, not only a crash
-            os.fsync(handle.fileno())
+        seal(temporary)  # also flushes it to disk: survive a power cut too, not only a crash
         os.replace(temporary, path)
         _fsync_folder(path.parent)
     finally:
@@ -81,12 +81,14 @@ class SweepStore:
 
     def read_header(self) -> StoreHeader:
         try:
-            with h5py.File(self.path, "r") as file:
+            with open_sealed(self.path) as file:
                 if text(file.attrs.get("Conventions", "")) != CONVENTIONS:
                     raise SweepStoreError(f"'{self.path}' is not a taalwerk sweep store")
                 return StoreHeader.read(file)
         except SweepStoreError:
             raise
+        except _core.OutputError as error:  # a broken seal; the message names the file
+            raise SweepStoreError(str(error)) from None
         except OSError as error:
             raise SweepStoreError(f"cannot read sweep store '{self.path}': {error}") from None
 
@@ -101,7 +103,7 @@ class SweepStore:
         """Points whose results are stored, in the sweep file or (not yet consolidated) as parts."""
         done = set(self.part_indices())
         if self.path.exists():
-            with h5py.File(self.path, "r") as file:
+            with open_sealed(self.path) as file:
                 done.update(int(i) for i in np.flatnonzero(file["point_completed"][()]))
         return done
 
@@ -177,7 +179,7 @@ class SweepWriter:
         self.layout = self._stored_layout()
 
     def _stored_layout(self) -> OutputLayout | None:
-        with h5py.File(self.store.path, "r") as file:
+        with open_sealed(self.store.path) as file:
             layout = OutputLayout.read(file)
         indices = self.store.part_indices()
         if layout is None and indices:
@@ -209,7 +211,7 @@ class SweepWriter:
             return 0
         if self.layout is None:
             self.layout = self._stored_layout()
-        with h5py.File(self.store.path, "r") as old:
+        with open_sealed(self.store.path) as old:
             _write_atomically(self.store.path, lambda new: self._write_consolidated(old, new, indices))
         for index in indices:  # only now: the new sweep file holds them
             part_file(self.store.parts, index).unlink(missing_ok=True)

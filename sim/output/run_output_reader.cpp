@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "output/file_seal.hpp"
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/hdf5_handle.hpp"
@@ -249,6 +250,7 @@ RunOutput read_run_output(const std::filesystem::path& source) {
     try {
         if (!std::filesystem::exists(source)) throw failure("no such file");
         if (std::filesystem::is_directory(source)) throw failure("it is a folder");
+        check_seal(source);  // before HDF5 parses anything: libhdf5 can hang on some damaged files
         const hdf5::Hdf5Access access;
         return read_file(source);
     } catch (const OutputError&) {

@@ -8,6 +8,7 @@
 #include <system_error>
 #include <vector>
 
+#include "output/file_seal.hpp"
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/hdf5_handle.hpp"
@@ -170,7 +171,10 @@ void write_root_attributes(hid_t file, const RunMetadata& metadata) {
     hdf5::write_string_attribute(group, layout::scenario_toml_attribute, metadata.scenario_toml);
 }
 
-// The bytes of the complete HDF5 file. `name` only labels the file inside HDF5.
+// The bytes of the complete file: the seal (output/file_seal.hpp), then the HDF5 file. `name`
+// only labels the file inside HDF5. The seal block is put in front of the image rather than
+// reserved with H5Pset_userblock, which the in-memory driver's image does not honour; HDF5 finds
+// the superblock at byte 512 and takes that as the base of all its addresses.
 std::vector<std::byte> build_file_image(const RunOutput& output, const std::string& name) {
     Hdf5Handle file = create_file_in_memory(name);
     {
@@ -183,9 +187,11 @@ std::vector<std::byte> build_file_image(const RunOutput& output, const std::stri
     // H5Fget_file_image copies what the driver holds; metadata still in HDF5's caches must go first.
     check(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "cannot flush the file in memory");
     const ssize_t size = check(H5Fget_file_image(file.get(), nullptr, 0), "cannot measure the file image");
-    std::vector<std::byte> image(static_cast<std::size_t>(size));
-    check(H5Fget_file_image(file.get(), image.data(), image.size()), "cannot copy the file image");
+    std::vector<std::byte> image(seal_block_bytes + static_cast<std::size_t>(size));
+    check(H5Fget_file_image(file.get(), image.data() + seal_block_bytes, static_cast<std::size_t>(size)),
+          "cannot copy the file image");
     file.close("cannot close the file in memory");
+    seal_file_image(image);
     return image;
 }
 

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "output/file_seal.hpp"
 #include "output/output_target.hpp"
 #include "output/run_output.hpp"
 
@@ -339,6 +340,10 @@ TEST_CASE("output: damaged and foreign files are reported with their path", "[ou
     const fs::path valid = folder / "valid.h5";
     write_run_output(sample_run_output(), valid, false);
     const std::string valid_bytes = file_bytes(valid);
+    // The reader's own checks behind the seal (output/file_seal.hpp), for files without one:
+    // the same file with its seal block zeroed, as older versions or a half-finished write leave it.
+    const fs::path unsealed = folder / "unsealed.h5";
+    write_bytes(unsealed, std::string(seal_block_bytes, '\0') + valid_bytes.substr(seal_block_bytes));
 
     SECTION("a missing file") {
         const fs::path missing = folder / "missing.h5";
@@ -372,12 +377,12 @@ TEST_CASE("output: damaged and foreign files are reported with their path", "[ou
         }
     }
 
-    SECTION("a corrupted chunk of numbers fails its checksum") {
+    SECTION("a corrupted chunk of numbers in an unsealed file fails its HDF5 checksum") {
         // Find the first chunk of the first indicator and flip one byte in its middle.
         haddr_t chunk_address = 0;
         hsize_t chunk_size = 0;
         {
-            const hid_t file = H5Fopen(valid.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+            const hid_t file = H5Fopen(unsealed.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
             const hid_t dataset = H5Dopen2(file, "persons_in_paid_work", H5P_DEFAULT);
             const hid_t space = H5Dget_space(dataset);
             REQUIRE(H5Dget_chunk_info(dataset, space, 0, nullptr, nullptr, &chunk_address, &chunk_size) >= 0);
@@ -386,8 +391,9 @@ TEST_CASE("output: damaged and foreign files are reported with their path", "[ou
             H5Fclose(file);
         }
         REQUIRE(chunk_size > 0);
-        std::string bytes = valid_bytes;
-        bytes[chunk_address + chunk_size / 2] = static_cast<char>(~bytes[chunk_address + chunk_size / 2]);
+        std::string bytes = file_bytes(unsealed);
+        const std::size_t middle = seal_block_bytes + chunk_address + chunk_size / 2;  // HDF5 addresses start after the block
+        bytes[middle] = static_cast<char>(~bytes[middle]);
         const fs::path corrupted = folder / "corrupted.h5";
         write_bytes(corrupted, bytes);
         CHECK_THAT(output_error_message([&] { read_run_output(corrupted); }),
@@ -402,15 +408,15 @@ TEST_CASE("output: damaged and foreign files are reported with their path", "[ou
     }
 
     SECTION("an indicator without its units attribute") {
-        const hid_t file = H5Fopen(valid.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+        const hid_t file = H5Fopen(unsealed.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
         REQUIRE(H5Adelete_by_name(file, "benefit_spending", "units", H5P_DEFAULT) >= 0);
         H5Fclose(file);
-        CHECK_THAT(output_error_message([&] { read_run_output(valid); }),
-                   Contains(valid.string()) && Contains("'units'") && Contains("benefit_spending"));
+        CHECK_THAT(output_error_message([&] { read_run_output(unsealed); }),
+                   Contains(unsealed.string()) && Contains("'units'") && Contains("benefit_spending"));
     }
 
     SECTION("an indicator of the wrong shape") {
-        const hid_t file = H5Fopen(valid.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+        const hid_t file = H5Fopen(unsealed.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
         const hsize_t shape[2] = {3, 13};
         const hid_t space = H5Screate_simple(2, shape, nullptr);
         const hid_t dataset =
@@ -419,16 +425,16 @@ TEST_CASE("output: damaged and foreign files are reported with their path", "[ou
         H5Dclose(dataset);
         H5Sclose(space);
         H5Fclose(file);
-        CHECK_THAT(output_error_message([&] { read_run_output(valid); }),
-                   Contains(valid.string()) && Contains("flat_indicator") && Contains("shape (3, 13)"));
+        CHECK_THAT(output_error_message([&] { read_run_output(unsealed); }),
+                   Contains(unsealed.string()) && Contains("flat_indicator") && Contains("shape (3, 13)"));
     }
 
     SECTION("a missing coordinate") {
-        const hid_t file = H5Fopen(valid.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+        const hid_t file = H5Fopen(unsealed.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
         REQUIRE(H5Ldelete(file, "group", H5P_DEFAULT) >= 0);
         H5Fclose(file);
-        CHECK_THAT(output_error_message([&] { read_run_output(valid); }),
-                   Contains(valid.string()) && Contains("dataset 'group' is missing"));
+        CHECK_THAT(output_error_message([&] { read_run_output(unsealed); }),
+                   Contains(unsealed.string()) && Contains("dataset 'group' is missing"));
     }
 }
 

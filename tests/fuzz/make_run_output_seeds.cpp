@@ -1,14 +1,19 @@
 // Writes small, valid run files as the seed corpus of fuzz_run_output_reader: the same layout as
 // a real `taalwerk run` file (write_run_output), but a few kilobytes instead of hundreds, so the
-// fuzzer spends its time on structure rather than on bulk data.
+// fuzzer spends its time on structure rather than on bulk data. Each file also comes without its
+// seal (block zeroed, as older versions wrote it), so mutations reach the HDF5 reader behind the
+// seal check rather than all stopping at the checksum.
 // Usage: make_run_output_seeds FOLDER
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "output/file_seal.hpp"
 #include "output/run_output.hpp"
 
 namespace {
@@ -36,6 +41,18 @@ RunOutput small_run(std::uint32_t replicates, int months, std::vector<std::strin
     return output;
 }
 
+void write_seed(const RunOutput& output, const std::filesystem::path& sealed) {
+    write_run_output(output, sealed, true);
+    std::fstream unsealed_copy;
+    std::filesystem::path unsealed = sealed;
+    unsealed.replace_filename(sealed.stem().string() + "-unsealed.h5");
+    std::filesystem::copy_file(sealed, unsealed, std::filesystem::copy_options::overwrite_existing);
+    unsealed_copy.open(unsealed, std::ios::binary | std::ios::in | std::ios::out);
+    const std::string zeros(seal_block_bytes, '\0');
+    unsealed_copy.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
+    if (!unsealed_copy) throw std::runtime_error("cannot write " + unsealed.string());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -45,9 +62,9 @@ int main(int argc, char** argv) {
     }
     const std::filesystem::path folder = argv[1];
     try {
-        write_run_output(small_run(1, 1, {"all"}, 1), folder / "one-cell.h5", true);
-        write_run_output(small_run(2, 3, {"all", "sex=female"}, 2), folder / "two-indicators.h5", true);
-        write_run_output(small_run(3, 2, {"all", "origin=syria", "origin=eritrea"}, 1), folder / "three-replicates.h5", true);
+        write_seed(small_run(1, 1, {"all"}, 1), folder / "one-cell.h5");
+        write_seed(small_run(2, 3, {"all", "sex=female"}, 2), folder / "two-indicators.h5");
+        write_seed(small_run(3, 2, {"all", "origin=syria", "origin=eritrea"}, 1), folder / "three-replicates.h5");
     } catch (const std::exception& error) {
         std::cerr << error.what() << "\n";
         return 1;
