@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "engine/thread_sanitizer.hpp"
+
 namespace taalwerk {
 
 struct AgentRange {
@@ -34,12 +36,14 @@ public:
     template <class Body>
     void for_each_chunk(Body&& body) const {
         const std::size_t chunks = chunk_count();
-        oneapi::tbb::parallel_for(
-            oneapi::tbb::blocked_range<std::size_t>(0, chunks, 1),
-            [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
-                for (std::size_t index = range.begin(); index != range.end(); ++index) body(index, chunk(index));
-            },
-            oneapi::tbb::simple_partitioner{});
+        ForkJoin hand_off;
+        oneapi::tbb::parallel_for(oneapi::tbb::blocked_range<std::size_t>(0, chunks, 1),
+                                  hand_off.body([&](const oneapi::tbb::blocked_range<std::size_t>& range) {
+                                      for (std::size_t index = range.begin(); index != range.end(); ++index)
+                                          body(index, chunk(index));
+                                  }),
+                                  oneapi::tbb::simple_partitioner{});
+        hand_off.join();
     }
 
 private:

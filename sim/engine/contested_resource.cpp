@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/thread_sanitizer.hpp"
+
 namespace taalwerk {
 
 ContestedResourceAllocator::ContestedResourceAllocator(std::uint32_t agents, std::uint32_t pools)
@@ -59,8 +61,10 @@ void ContestedResourceAllocator::allocate(const ChunkGrid& grid, std::span<const
         }
     });
     // Pools are independent: serve them in parallel.
+    ForkJoin hand_off;
     oneapi::tbb::parallel_for(std::uint32_t{0}, pool_count,
-                              [&](std::uint32_t pool) { serve_pool(pool, capacity[pool]); });
+                              hand_off.body([&](std::uint32_t pool) { serve_pool(pool, capacity[pool]); }));
+    hand_off.join();
 }
 
 void ContestedResourceAllocator::serve_pool(std::uint32_t pool, double capacity) {
