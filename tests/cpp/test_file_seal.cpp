@@ -20,8 +20,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path seal_scratch_folder() {
-    const fs::path folder = fs::path(TAALWERK_TEST_SCRATCH) / "file_seal";
+// One folder per test case: ctest runs them in parallel.
+fs::path seal_scratch_folder(const std::string& test_case) {
+    const fs::path folder = fs::path(TAALWERK_TEST_SCRATCH) / "file_seal" / test_case;
     fs::remove_all(folder);
     fs::create_directories(folder);
     return folder;
@@ -69,7 +70,7 @@ TEST_CASE("file seal: CRC-32 is zlib's, as Python's zlib.crc32", "[output][seal]
 }
 
 TEST_CASE("file seal: a sealed image or file checks as intact and shows its length and CRC in plain text", "[output][seal]") {
-    const fs::path folder = seal_scratch_folder();
+    const fs::path folder = seal_scratch_folder("sealed");
     std::vector<std::byte> image = unsealed_image(3 * 1024 * 1024 + 17);  // more than one read block
     const fs::path by_file = folder / "by-file.h5";
     write_bytes(by_file, image);
@@ -88,7 +89,7 @@ TEST_CASE("file seal: a sealed image or file checks as intact and shows its leng
 }
 
 TEST_CASE("file seal: any change after sealing is refused with the file's path", "[output][seal]") {
-    const fs::path folder = seal_scratch_folder();
+    const fs::path folder = seal_scratch_folder("changed");
     std::vector<std::byte> sealed = unsealed_image(100'000);
     seal_file_image(sealed);
     const fs::path damaged = folder / "damaged.h5";
@@ -128,7 +129,7 @@ TEST_CASE("file seal: any change after sealing is refused with the file's path",
 }
 
 TEST_CASE("file seal: files without a seal are left to the HDF5 reader", "[output][seal]") {
-    const fs::path folder = seal_scratch_folder();
+    const fs::path folder = seal_scratch_folder("unsealed");
     const fs::path plain = folder / "plain.h5";
     std::vector<std::byte> image = unsealed_image(1000);
     write_bytes(plain, {image.begin() + seal_block_bytes, image.end()});  // HDF5 signature at byte 0
