@@ -16,6 +16,7 @@ ContestedResourceAllocator::ContestedResourceAllocator(std::uint32_t agents, std
       claim_amount_(agents, 0.0),
       granted_(agents, 0),
       chunk_pool_counts_(ChunkGrid(agents).chunk_count() * pools + 1, 0),
+      chunk_count_lanes_(ChunkGrid(agents).chunk_count() * count_lanes * (pools + 1), 0),
       pool_begin_(pools + 1, 0),
       claimants_by_pool_(agents, 0),
       ranked_(agents),
@@ -28,12 +29,25 @@ void ContestedResourceAllocator::allocate(const ChunkGrid& grid, std::span<const
                                     std::to_string(pool_count) + " pools");
     const std::size_t chunks = grid.chunk_count();
 
-    // Count claims per (chunk, pool) in parallel.
+    // Count claims per (chunk, pool) in parallel, without branches (which agents claim is hard
+    // to predict): withdrawn slots count in an extra column `pool_count`, and four interleaved
+    // lanes of counters keep consecutive increments of one counter from waiting on each other.
+    const std::uint32_t columns = pool_count + 1;
     grid.for_each_chunk([&](std::size_t chunk, AgentRange range) {
+        std::uint32_t* lanes = chunk_count_lanes_.data() + chunk * count_lanes * columns;
+        std::fill(lanes, lanes + count_lanes * columns, 0u);
+        // (A claim for a pool that does not exist counts there too; the scatter rejects it.)
+        std::uint32_t agent = range.begin;
+        for (; agent + count_lanes <= range.end; agent += count_lanes)
+            for (std::uint32_t lane = 0; lane < count_lanes; ++lane)
+                ++lanes[lane * columns + std::min(claim_pool_[agent + lane], pool_count)];
+        for (; agent < range.end; ++agent) ++lanes[std::min(claim_pool_[agent], pool_count)];
         std::uint32_t* counts = chunk_pool_counts_.data() + chunk * pool_count;
-        std::fill(counts, counts + pool_count, 0u);
-        for (std::uint32_t agent = range.begin; agent < range.end; ++agent)
-            if (claim_pool_[agent] != no_pool) ++counts[claim_pool_[agent]];
+        for (std::uint32_t pool = 0; pool < pool_count; ++pool) {
+            std::uint32_t count = 0;
+            for (std::uint32_t lane = 0; lane < count_lanes; ++lane) count += lanes[lane * columns + pool];
+            counts[pool] = count;
+        }
     });
     // Exclusive prefix sum in (pool, chunk) order turns counts into write offsets.
     std::uint32_t running = 0;

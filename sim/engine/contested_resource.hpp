@@ -86,6 +86,8 @@ private:
     std::vector<std::uint8_t> granted_;
     // Scratch, sized once: claimants grouped by pool in agent order.
     std::vector<std::uint32_t> chunk_pool_counts_;
+    static constexpr std::uint32_t count_lanes = 4;
+    std::vector<std::uint32_t> chunk_count_lanes_;  // per chunk: count_lanes x (pools + 1) counters
     std::vector<std::uint32_t> pool_begin_;
     std::vector<std::uint32_t> claimants_by_pool_;
     std::vector<RankedClaim> ranked_;  // same positions as claimants_by_pool_

@@ -71,6 +71,39 @@ constexpr std::uint16_t ends_with_a_job =
 
 }  // namespace
 
+// The instrument effects (and monthly cost) of the (active, done) combinations met in one
+// chunk: few combinations occur, so each is computed once by instrument_effects, the same
+// function of the same arguments, instead of once per agent and pass. Direct-mapped; a
+// collision only means computing again.
+class CohortSimulation::EffectsCache {
+public:
+    struct Entry {
+        std::uint32_t key = empty;
+        InstrumentEffects effects;
+        double cost_per_month = 0.0;  // of the active instruments, summed in instrument order
+    };
+
+    const Entry& get(const ModelParameters& p, std::uint16_t active, std::uint16_t done) {
+        const std::uint32_t key = (static_cast<std::uint32_t>(active) << 16) | done;
+        Entry& entry = entries_[(key * 0x9E3779B1u) >> (32 - index_bits)];
+        if (entry.key != key) {
+            entry.key = key;
+            entry.effects = instrument_effects(p, active, done);
+            double cost = 0.0;
+            if (active)
+                for (std::size_t k = 0; k < instrument_count; ++k)
+                    if ((active >> k) & 1u) cost += p.instruments[k].cost_per_month;
+            entry.cost_per_month = cost;
+        }
+        return entry;
+    }
+
+private:
+    static constexpr std::uint32_t empty = 0xFFFFFFFFu;  // active and done are 12-bit sets
+    static constexpr unsigned index_bits = 8;
+    std::array<Entry, std::size_t{1} << index_bits> entries_{};
+};
+
 CohortSimulation::CohortSimulation(const ModelParameters& parameters, std::uint32_t agents)
     : parameters_(parameters),
       cells_(parameters),
@@ -91,6 +124,7 @@ CohortSimulation::CohortSimulation(const ModelParameters& parameters, std::uint3
       vacancy_capacity_(parameters.regions.size() * segment_count, 0.0),
       budget_balance_(parameters.municipalities.size(), 0.0),
       guidance_(parameters.municipalities.size()),
+      instrument_levels_(parameters),
       tally_(grid_.chunk_count(), cells_.profile_cell_count() * indicator_count),
       profile_totals_(cells_.profile_cell_count() * indicator_count, 0.0) {}
 
@@ -161,29 +195,34 @@ void CohortSimulation::size_pools(int month) {
 }
 
 double CohortSimulation::search_intensity_of(std::uint32_t agent, std::uint32_t month,
-                                             const MunicipalityParameters& municipality, bool present_in_azc) const {
+                                             const MunicipalityParameters& municipality, bool present_in_azc,
+                                             EffectsCache& effects_cache) const {
     const ModelParameters& p = parameters_;
-    if (agents_.employed[agent] || agents_.education_status[agent] == static_cast<std::uint8_t>(EducationStatus::in_education))
-        return 0.0;
+    // Written with few branches (whether someone works is hard to predict): the intensity is
+    // computed for everyone and is 0 for those with a job or in education.
+    const bool available = (agents_.employed[agent] == 0) &
+                           (agents_.education_status[agent] != static_cast<std::uint8_t>(EducationStatus::in_education));
     double intensity = 0.0;
     if (agents_.housed[agent]) {
         const auto pathway = static_cast<Pathway>(agents_.pathway[agent]);
         const CourseStatus course = agents_.course_status[agent];
         const auto route = static_cast<InburgeringRoute>(agents_.inburgering_route[agent]);
-        const bool past_a2_milestone = (route == InburgeringRoute::b1_route || route == InburgeringRoute::education_route) &&
-                                       agents_.proficiency[agent] >= a2_level;
+        const bool past_a2_milestone = ((route == InburgeringRoute::b1_route) | (route == InburgeringRoute::education_route)) &
+                                       (agents_.proficiency[agent] >= a2_level);
         intensity = search_intensity(pathway, course, past_a2_milestone, p);
-        const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
+        const bool intake_done = agents_.intake_done[agent] != 0;
+        const bool guided = intake_done & (agents_.guidance_months_left[agent] > 0);
         const std::size_t m = agents_.municipality[agent];
-        intensity *= guided ? guidance_[m].search_factor : (agents_.intake_done[agent] ? 1.0 : p.caseworkers.unguided_search_factor);
+        intensity *= guided ? guidance_[m].search_factor : (intake_done ? 1.0 : p.caseworkers.unguided_search_factor);
     } else if (present_in_azc && municipality.early_matching) {
         intensity = p.caseworkers.unguided_search_factor;  // early matching from the AZC
     }
-    if (intensity <= 0.0) return 0.0;
     const std::uint16_t active = agents_.instruments_active[agent];
-    const InstrumentEffects effects = active ? instrument_effects(p, active, 0) : InstrumentEffects{};
-    const bool carer = month < agents_.young_children_until[agent] && !effects.childcare;
-    return intensity * effects.search_factor * (carer ? p.young_children_time_factor : 1.0);
+    const double search_factor = active ? effects_cache.get(p, active, 0).effects.search_factor : InstrumentEffects{}.search_factor;
+    const bool childcare = active & instrument_bit(Instrument::childcare);  // InstrumentEffects::childcare
+    const bool carer = (month < agents_.young_children_until[agent]) & !childcare;
+    const double searching = intensity * search_factor * (carer ? p.young_children_time_factor : 1.0);
+    return available & (intensity > 0.0) ? searching : 0.0;
 }
 
 void CohortSimulation::house_and_claim(int month) {
@@ -195,6 +234,7 @@ void CohortSimulation::house_and_claim(int month) {
         std::fill(counts.begin(), counts.end(), 0.0);
         auto weights = vacancy_weights_.row(chunk);
         std::fill(weights.begin(), weights.end(), 0.0);
+        EffectsCache effects_cache;
         for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
             const std::size_t municipality_index = agents_.municipality[agent];
             const MunicipalityParameters& municipality = p.municipalities[municipality_index];
@@ -205,7 +245,7 @@ void CohortSimulation::house_and_claim(int month) {
                 vacancies_.withdraw(agent);
                 continue;
             }
-            if (!agents_.housed[agent] && m >= agents_.housing_month[agent]) {
+            if ((agents_.housed[agent] == 0) & (m >= agents_.housing_month[agent])) {
                 agents_.housed[agent] = 1;
                 // The route depends only on fixed attributes: set on arrival, used under the new law.
                 agents_.inburgering_route[agent] = static_cast<std::uint8_t>(choose_route(
@@ -213,9 +253,12 @@ void CohortSimulation::house_and_claim(int month) {
                     static_cast<AgeBand>(agents_.age_band[agent])));
             }
             const bool housed = agents_.housed[agent] != 0;
-            const bool family_approach_partner = is_family_approach_partner(agent, municipality);
+            // A partner guided through the other (family approach) claims no intake of their own.
+            const bool family_approach_partner =
+                !municipality.guide_both_partners &
+                (static_cast<HouseholdRole>(agents_.household_role[agent]) == HouseholdRole::second_partner);
             const CourseStatus course = agents_.course_status[agent];
-            const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
+            const bool guided = (agents_.intake_done[agent] != 0) & (agents_.guidance_months_left[agent] > 0);
             const std::uint16_t active = agents_.instruments_active[agent];
             double* counter = counts.data() + municipality_index * counter_kinds;
             counter[housed_slot] += housed;
@@ -245,13 +288,15 @@ void CohortSimulation::house_and_claim(int month) {
             // Job search: a claim on the region's openings, weighted by what employers see. A
             // trial placement or learn-work trajectory that ends this month with the employer
             // wanting to keep the person claims first (priority 1): that job is an opening too.
-            const double intensity = search_intensity_of(agent, m, municipality, !housed);
+            const double intensity = search_intensity_of(agent, m, municipality, !housed, effects_cache);
             const bool employed = agents_.employed[agent] != 0;
             const bool unwell = agents_.mental_health_problem[agent] != 0;
             const double proficiency = agents_.proficiency[agent];
             const auto education = static_cast<Education>(agents_.education[agent]);
             const auto qualification = static_cast<DutchQualification>(agents_.dutch_qualification[agent]);
-            const bool placement_offer = !employed && placement_ends_with_offer(agent, m);
+            constexpr std::uint16_t placements =
+                instrument_bit(Instrument::trial_placement) | instrument_bit(Instrument::learn_work_trajectory);
+            const bool placement_offer = !employed && (active & placements) && placement_ends_with_offer(agent, m);
             if (intensity > 0.0 || placement_offer) {
                 const RegionParameters& region = p.regions[municipality.region];
                 HiringProfile profile;
@@ -261,7 +306,7 @@ void CohortSimulation::house_and_claim(int month) {
                 profile.qualification = qualification;
                 profile.dutch_experience_months = agents_.dutch_experience_months[agent];
                 profile.employer_openness = employer_openness(p, region);
-                profile.instrument_factor = instrument_effects(p, active, agents_.instruments_done[agent]).job_finding_factor;
+                profile.instrument_factor = effects_cache.get(p, active, agents_.instruments_done[agent]).effects.job_finding_factor;
                 const double weight = hiring_weight(p, profile) * std::max(intensity, placement_offer ? 1.0 : 0.0);
                 const Segment segment = qualified_segment(p, proficiency, education, qualification);
                 const std::size_t pool = vacancy_pool(municipality.region, segment);
@@ -288,7 +333,7 @@ void CohortSimulation::house_and_claim(int month) {
             situation.age = static_cast<AgeBand>(agents_.age_band[agent]);
             situation.education = education;
             situation.proficiency = proficiency;
-            const Instrument wanted = housed ? instrument_to_claim(p, municipality, situation, active, agents_.instruments_done[agent])
+            const Instrument wanted = housed ? instrument_to_claim(instrument_levels_, municipality, situation, active, agents_.instruments_done[agent])
                                              : Instrument::count;
             if (wanted != Instrument::count) {
                 const auto k = static_cast<std::size_t>(wanted);
@@ -309,6 +354,7 @@ void CohortSimulation::live_month_and_tally(int month) {
     grid_.for_each_chunk([&](std::size_t chunk, AgentRange range) {
         auto row = tally_.row(chunk);
         std::fill(row.begin(), row.end(), 0.0);
+        EffectsCache effects_cache;
         for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
             double* cell = row.data() + static_cast<std::size_t>(agents_.profile_cell[agent]) * indicator_count;
             if (m < agents_.permit_month[agent]) {
@@ -369,11 +415,9 @@ void CohortSimulation::live_month_and_tally(int month) {
                 }
             }
             const std::uint16_t active = agents_.instruments_active[agent];
-            const InstrumentEffects effects = instrument_effects(p, active, agents_.instruments_done[agent]);
-            double instrument_cost = 0.0;
-            if (active)
-                for (std::size_t k = 0; k < instrument_count; ++k)
-                    if ((active >> k) & 1u) instrument_cost += p.instruments[k].cost_per_month;
+            const EffectsCache::Entry& cached_effects = effects_cache.get(p, active, agents_.instruments_done[agent]);
+            const InstrumentEffects effects = cached_effects.effects;
+            const double instrument_cost = cached_effects.cost_per_month;
             const double time_factor = carer && !effects.childcare ? p.young_children_time_factor : 1.0;
 
             // Lessons: the inburgering course (hours and who pays, by law and route), extra
@@ -511,8 +555,10 @@ void CohortSimulation::live_month_and_tally(int month) {
                 } else {
                     agents_.months_in_job[agent] = static_cast<std::uint16_t>(std::min(60000, agents_.months_in_job[agent] + 1));
                     const bool full_time = agents_.job_full_time[agent] != 0;
+                    // A permanent full-time job cannot improve: its upgrade stream (used by
+                    // nothing else) is not drawn from, which changes no other draw.
                     RandomStream upgrade(key_, agent, m, decisions::job_upgrade);
-                    if (draw_event(upgrade, upgrade_probability(p, proficiency)) && !(permanent && full_time)) {
+                    if (!(permanent && full_time) && draw_event(upgrade, upgrade_probability(p, proficiency))) {
                         upgraded = true;
                         if (!permanent) agents_.job_permanent[agent] = 1;
                         else agents_.job_full_time[agent] = 1;
@@ -628,11 +674,6 @@ bool CohortSimulation::placement_ends_with_offer(std::uint32_t agent, std::uint3
         offer = draw_event(draw, parameters_.instruments[k].completion_probability) || offer;
     }
     return offer;
-}
-
-bool CohortSimulation::is_family_approach_partner(std::uint32_t agent, const MunicipalityParameters& municipality) const {
-    return !municipality.guide_both_partners &&
-           static_cast<HouseholdRole>(agents_.household_role[agent]) == HouseholdRole::second_partner;
 }
 
 CohortSimulation::Household CohortSimulation::household_of(std::uint32_t agent) const {

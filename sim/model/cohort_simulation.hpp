@@ -20,6 +20,7 @@
 #include "model/caseworker_guidance.hpp"
 #include "model/group_cells.hpp"
 #include "model/indicators.hpp"
+#include "model/instrument_effects.hpp"
 #include "model/model_parameters.hpp"
 #include "random/random_stream.hpp"
 
@@ -56,10 +57,10 @@ private:
         double partner_earnings = 0.0;   // the partner's income, when living together
     };
     Household household_of(std::uint32_t agent) const;
-    bool is_family_approach_partner(std::uint32_t agent, const MunicipalityParameters& municipality) const;
     // Search intensity at the start of the month (0: not searching).
+    class EffectsCache;
     double search_intensity_of(std::uint32_t agent, std::uint32_t month, const MunicipalityParameters& municipality,
-                               bool present_in_azc) const;
+                               bool present_in_azc, EffectsCache& effects_cache) const;
     // A trial placement or learn-work trajectory ending this month with a job offer (first pass).
     bool placement_ends_with_offer(std::uint32_t agent, std::uint32_t month) const;
     // Bijstand, poverty and their costs of the agent's benefit unit, added to each member's cell.
@@ -85,6 +86,7 @@ private:
     std::vector<double> vacancy_capacity_;
     std::vector<double> budget_balance_;       // per municipality, EUR
     std::vector<GuidanceMonth> guidance_;      // per municipality, this month
+    InstrumentLevelSteps instrument_levels_;   // who meets which instrument's Dutch requirement
     ChunkAccumulator tally_;                   // per chunk: [profile cell][indicator]
     std::vector<double> profile_totals_;
 };
