@@ -99,9 +99,10 @@ int main(int argc, char** argv) {
             cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
             if (threads == 1)
                 std::printf("model benchmark: %s, %lld agents x %d months; agent state %zu bytes/agent, "
-                            "allocation scratch %zu bytes/agent (4 allocators)\n",
+                            "allocation scratch %zu bytes/agent (4 allocators), tally flags %zu bytes/agent\n",
                             scenario_path.c_str(), static_cast<long long>(agents), parameters.months,
-                            simulation.agents().bytes_per_agent(), CohortSimulation::allocator_bytes_per_agent());
+                            simulation.agents().bytes_per_agent(), CohortSimulation::allocator_bytes_per_agent(),
+                            CohortSimulation::tally_bytes_per_agent());
         }
         const double agent_months = static_cast<double>(agents) * parameters.months;
         const double rate = agent_months / seconds;

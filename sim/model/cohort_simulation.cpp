@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 
 #include "model/decisions.hpp"
@@ -36,21 +37,50 @@ constexpr std::size_t counter_kinds = claims_slot + instrument_count;
 // Streams of pool-level draws use ids above any agent's.
 constexpr std::uint32_t pool_stream_base = 0xFFFF0000u;
 
+// Indicators added to directly, month by month (pre-arrival counts, welfare and costs). All
+// others are person counts tallied through IndicatorFlags.
+constexpr std::array<IndicatorId, 9> direct_indicators{
+    IndicatorId::awaiting_permit, IndicatorId::abroad_awaiting_reunification, IndicatorId::on_bijstand,
+    IndicatorId::below_poverty_line, IndicatorId::cost_bijstand, IndicatorId::cost_caseworkers,
+    IndicatorId::cost_inburgering, IndicatorId::cost_instruments, IndicatorId::cost_total};
+
+constexpr bool is_direct(IndicatorId id) {
+    for (const IndicatorId direct : direct_indicators)
+        if (direct == id) return true;
+    return false;
+}
+
 // The month's person counts of one agent as bits (indicator_count fits in IndicatorFlags).
+//
+// A chunk's count of a flag indicator is kept from month to month and changed only by the
+// agents whose flag changed (+1 or -1): most flags of most people are the same as last month.
+// Counts are whole numbers far below 2^53, so every order of adding and subtracting ones gives
+// exactly the count, the same double as adding one per person each month.
 class IndicatorFlags {
 public:
+    using Words = std::array<std::uint64_t, 2>;
+
     void set(IndicatorId id, bool value) {
+        assert(!is_direct(id));
         const std::size_t bit = slot(id);
         words_[bit / 64] |= static_cast<std::uint64_t>(value) << (bit % 64);
     }
-    void add_to(double* cell) const {
-        for (std::size_t word = 0; word < words_.size(); ++word)
-            for (std::uint64_t bits = words_[word]; bits != 0; bits &= bits - 1)
+    // Adds this month's flags to the cell's counts, which hold last month's flags `tallied`;
+    // then `tallied` holds this month's.
+    void change_counts(double* cell, Words& tallied) const {
+        for (std::size_t word = 0; word < words_.size(); ++word) {
+            const std::uint64_t now = words_[word];
+            const std::uint64_t before = tallied[word];
+            for (std::uint64_t bits = now & ~before; bits != 0; bits &= bits - 1)
                 cell[word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))] += 1.0;
+            for (std::uint64_t bits = before & ~now; bits != 0; bits &= bits - 1)
+                cell[word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))] -= 1.0;
+            tallied[word] = now;
+        }
     }
 
 private:
-    std::array<std::uint64_t, 2> words_{};
+    Words words_{};
 };
 static_assert(indicator_count <= 128, "IndicatorFlags holds 128 indicators");
 
@@ -126,6 +156,7 @@ CohortSimulation::CohortSimulation(const ModelParameters& parameters, std::uint3
       guidance_(parameters.municipalities.size()),
       instrument_levels_(parameters),
       tally_(grid_.chunk_count(), cells_.profile_cell_count() * indicator_count),
+      tallied_flags_(agents),
       profile_totals_(cells_.profile_cell_count() * indicator_count, 0.0) {}
 
 void CohortSimulation::start_replicate(RandomKey key) {
@@ -137,6 +168,8 @@ void CohortSimulation::start_replicate(RandomKey key) {
         region_cohort_adults_[parameters_.municipalities[agents_.municipality[agent]].region] += 1.0;
     std::fill(budget_balance_.begin(), budget_balance_.end(), 0.0);
     std::fill(guidance_.begin(), guidance_.end(), GuidanceMonth{});
+    tally_.clear();
+    std::fill(tallied_flags_.begin(), tallied_flags_.end(), std::array<std::uint64_t, 2>{});
 }
 
 void CohortSimulation::step(int month, std::span<double> group_totals) {
@@ -353,7 +386,9 @@ void CohortSimulation::live_month_and_tally(int month) {
     const auto m = static_cast<std::uint32_t>(month);
     grid_.for_each_chunk([&](std::size_t chunk, AgentRange range) {
         auto row = tally_.row(chunk);
-        std::fill(row.begin(), row.end(), 0.0);
+        // Flag counts carry over from last month (IndicatorFlags); the others start at 0.
+        for (std::size_t cell = 0; cell < cells_.profile_cell_count(); ++cell)
+            for (const IndicatorId id : direct_indicators) row[cell * indicator_count + slot(id)] = 0.0;
         EffectsCache effects_cache;
         for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
             double* cell = row.data() + static_cast<std::size_t>(agents_.profile_cell[agent]) * indicator_count;
@@ -653,7 +688,7 @@ void CohortSimulation::live_month_and_tally(int month) {
             flags.set(IndicatorId::inburgering_exempt, status == InburgeringStatus::exempt);
             flags.set(IndicatorId::inburgering_route_completed, status == InburgeringStatus::route_completed);
             flags.set(IndicatorId::inburgering_overdue, overdue);
-            flags.add_to(cell);
+            flags.change_counts(cell, tallied_flags_[agent]);
             cell[slot(IndicatorId::cost_caseworkers)] += caseworker_cost;
             cell[slot(IndicatorId::cost_inburgering)] += inburgering_cost;
             cell[slot(IndicatorId::cost_instruments)] += instrument_cost;

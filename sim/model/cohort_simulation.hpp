@@ -9,6 +9,7 @@
 //      regional openings) and the four allocators serve the claims;
 //   3. updates: each agent applies what it was granted and lives its month (guidance, lessons,
 //      instruments, health, language, exams, education, work, welfare), and is tallied.
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -44,6 +45,8 @@ public:
     static constexpr std::size_t allocator_bytes_per_agent() {
         return 4 * ContestedResourceAllocator::scratch_bytes_per_agent();
     }
+    // The indicator flags each agent was last tallied with (for memory reports).
+    static constexpr std::size_t tally_bytes_per_agent() { return sizeof(std::array<std::uint64_t, 2>); }
 
 private:
     void house_and_claim(int month);
@@ -87,7 +90,8 @@ private:
     std::vector<double> budget_balance_;       // per municipality, EUR
     std::vector<GuidanceMonth> guidance_;      // per municipality, this month
     InstrumentLevelSteps instrument_levels_;   // who meets which instrument's Dutch requirement
-    ChunkAccumulator tally_;                   // per chunk: [profile cell][indicator]
+    ChunkAccumulator tally_;                   // per chunk: [profile cell][indicator]; flag counts carry over
+    std::vector<std::array<std::uint64_t, 2>> tallied_flags_;  // per agent: the indicator flags in tally_
     std::vector<double> profile_totals_;
 };
 
