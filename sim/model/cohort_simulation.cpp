@@ -1,5 +1,7 @@
 #include "model/cohort_simulation.hpp"
 
+#include <oneapi/tbb/parallel_invoke.h>
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -175,10 +177,12 @@ void CohortSimulation::start_replicate(RandomKey key) {
 void CohortSimulation::step(int month, std::span<double> group_totals) {
     house_and_claim(month);
     size_pools(month);
-    course_seats_.allocate(grid_, seat_capacity_);
-    intakes_.allocate(grid_, intake_capacity_);
-    instruments_.allocate(grid_, instrument_capacity_);
-    vacancies_.allocate(grid_, vacancy_capacity_);
+    // The four allocations are independent: run side by side, so that serving one large pool
+    // (one thread's work) overlaps with the others.
+    oneapi::tbb::parallel_invoke([&] { vacancies_.allocate(grid_, vacancy_capacity_); },
+                                 [&] { instruments_.allocate(grid_, instrument_capacity_); },
+                                 [&] { course_seats_.allocate(grid_, seat_capacity_); },
+                                 [&] { intakes_.allocate(grid_, intake_capacity_); });
     plan_guidance();
     live_month_and_tally(month);
     reduce_tally(group_totals);
