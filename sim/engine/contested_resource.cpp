@@ -3,6 +3,8 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -77,6 +79,65 @@ void ContestedResourceAllocator::allocate(const ChunkGrid& grid, std::span<const
                               [&](std::uint32_t pool) { serve_pool(pool, capacity[pool]); });
 }
 
+// Grants (through `grant`) claims that are among the first `served` in the order of service and
+// moves the rest of that set to the front of `ranked`; returns how many are there. The set is
+// that of std::nth_element (the order is strict and total, so the set is unique), found by
+// counting instead of comparing: the priority level where service ends, then, within that level,
+// a histogram of the tie keys' offsets from the smallest key, and std::nth_element only on the
+// one bucket where service ends.
+template <class Grant>
+std::size_t ContestedResourceAllocator::select_first(RankedClaim* ranked, std::size_t count, std::size_t served, Grant&& grant) {
+    if (served >= count) return count;
+    if (served == 0) return 0;
+    std::int32_t low_priority = ranked[0].priority;
+    std::int32_t high_priority = ranked[0].priority;
+    std::uint64_t low_key = ranked[0].tie_key;
+    std::uint64_t high_key = ranked[0].tie_key;
+    for (std::size_t i = 1; i < count; ++i) {
+        low_priority = std::min(low_priority, ranked[i].priority);
+        high_priority = std::max(high_priority, ranked[i].priority);
+        low_key = std::min(low_key, ranked[i].tie_key);
+        high_key = std::max(high_key, ranked[i].tie_key);
+    }
+    constexpr std::size_t buckets = 2048;
+    const std::int64_t priority_span = static_cast<std::int64_t>(high_priority) - low_priority;
+    if (priority_span >= static_cast<std::int64_t>(buckets) || high_key == low_key) {
+        std::nth_element(ranked, ranked + served, ranked + count);
+        return served;
+    }
+    std::array<std::uint32_t, buckets> histogram{};
+    // The level: higher priorities are served first.
+    for (std::size_t i = 0; i < count; ++i) ++histogram[static_cast<std::size_t>(high_priority - ranked[i].priority)];
+    std::size_t above = 0;  // claims of a higher priority than the level
+    std::size_t level_index = 0;
+    while (above + histogram[level_index] < served) above += histogram[level_index++];
+    const std::int32_t level = high_priority - static_cast<std::int32_t>(level_index);
+    // Within the level: buckets of tie-key offsets, smaller keys first.
+    const int shift = std::max(0, static_cast<int>(std::bit_width(high_key - low_key)) - 11);
+    histogram.fill(0);
+    for (std::size_t i = 0; i < count; ++i)
+        if (ranked[i].priority == level) ++histogram[static_cast<std::size_t>((ranked[i].tie_key - low_key) >> shift)];
+    const std::size_t needed = served - above;
+    std::size_t before = 0;  // claims of the level in buckets before the last one served
+    std::size_t bucket = 0;
+    while (before + histogram[bucket] < needed) before += histogram[bucket++];
+    // Grant all of higher priority and of earlier buckets; gather the last bucket at the front.
+    std::size_t gathered = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const RankedClaim claim = ranked[i];
+        if (claim.priority > level) {
+            grant(claim.agent);
+        } else if (claim.priority == level) {
+            const auto b = static_cast<std::size_t>((claim.tie_key - low_key) >> shift);
+            if (b < bucket) grant(claim.agent);
+            else if (b == bucket) ranked[gathered++] = claim;
+        }
+    }
+    const std::size_t rest = needed - before;
+    std::nth_element(ranked, ranked + rest, ranked + gathered);
+    return rest;
+}
+
 void ContestedResourceAllocator::serve_pool(std::uint32_t pool, double capacity) {
     auto* first = claimants_by_pool_.data() + pool_begin_[pool];
     auto* last = claimants_by_pool_.data() + pool_begin_[pool + 1];
@@ -107,8 +168,8 @@ void ContestedResourceAllocator::serve_pool(std::uint32_t pool, double capacity)
         }
         if (unit_claims) {
             const auto served = static_cast<std::size_t>(std::max(0.0, std::floor(capacity)));
-            std::nth_element(ranked, ranked + served, ranked + count);
-            for (std::size_t i = 0; i < served; ++i) grant(ranked[i].agent);
+            const std::size_t selected = select_first(ranked, count, served, grant);
+            for (std::size_t i = 0; i < selected; ++i) grant(ranked[i].agent);
         } else {
             std::sort(ranked, ranked + count);
             double remaining = capacity;

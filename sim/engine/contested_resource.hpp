@@ -78,6 +78,8 @@ private:
     };
 
     void serve_pool(std::uint32_t pool, double capacity);
+    template <class Grant>
+    static std::size_t select_first(RankedClaim* ranked, std::size_t count, std::size_t served, Grant&& grant);
 
     std::vector<std::uint32_t> claim_pool_;
     std::vector<std::int32_t> claim_priority_;
