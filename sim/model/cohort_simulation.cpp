@@ -163,6 +163,7 @@ CohortSimulation::CohortSimulation(const ModelParameters& parameters, std::uint3
 
 void CohortSimulation::start_replicate(RandomKey key) {
     key_ = key;
+    tie_seed_ = tie_key_seed(key);
     agents_.resize(grid_.agents());
     synthesize_population(parameters_, cells_, key_, grid_, agents_);
     std::fill(region_cohort_adults_.begin(), region_cohort_adults_.end(), 0.0);
@@ -235,10 +236,11 @@ double CohortSimulation::search_intensity_of(std::uint32_t agent, std::uint32_t 
                                              const MunicipalityParameters& municipality, bool present_in_azc,
                                              EffectsCache& effects_cache) const {
     const ModelParameters& p = parameters_;
-    // Written with few branches (whether someone works is hard to predict): the intensity is
-    // computed for everyone and is 0 for those with a job or in education.
+    // Not searching with a job or in education (an early return measured faster than
+    // computing the intensity for everyone and selecting).
     const bool available = (agents_.employed[agent] == 0) &
                            (agents_.education_status[agent] != static_cast<std::uint8_t>(EducationStatus::in_education));
+    if (!available) return 0.0;
     double intensity = 0.0;
     if (agents_.housed[agent]) {
         const auto pathway = static_cast<Pathway>(agents_.pathway[agent]);
@@ -308,7 +310,7 @@ void CohortSimulation::house_and_claim(int month) {
             // law the course starts only after the broad intake (municipal regie).
             if (housed && awaiting_course(course) && (!new_law || agents_.intake_done[agent] || family_approach_partner)) {
                 course_seats_.claim(agent, static_cast<std::uint32_t>(municipality_index), agents_.months_waiting_for_seat[agent],
-                                    tie_key(key_, agent, m, decisions::course_seat_tie_break));
+                                    tie_key(tie_seed_, agent, m, decisions::course_seat_tie_break));
             } else {
                 course_seats_.withdraw(agent);
             }
@@ -317,7 +319,7 @@ void CohortSimulation::house_and_claim(int month) {
                                                      agents_.housing_month[agent];
             if (intake_window && !agents_.intake_done[agent] && !family_approach_partner) {
                 intakes_.claim(agent, static_cast<std::uint32_t>(municipality_index), agents_.months_waiting_for_intake[agent],
-                               tie_key(key_, agent, m, decisions::intake_tie_break));
+                               tie_key(tie_seed_, agent, m, decisions::intake_tie_break));
             } else {
                 intakes_.withdraw(agent);
             }
@@ -376,7 +378,7 @@ void CohortSimulation::house_and_claim(int month) {
                 const auto k = static_cast<std::size_t>(wanted);
                 counter[claims_slot + k] += 1.0;
                 instruments_.claim(agent, static_cast<std::uint32_t>(municipality_index * instrument_count + k),
-                                   agents_.months_waiting_for_instrument[agent], tie_key(key_, agent, m, decisions::instrument_tie_break));
+                                   agents_.months_waiting_for_instrument[agent], tie_key(tie_seed_, agent, m, decisions::instrument_tie_break));
             } else {
                 instruments_.withdraw(agent);
             }

@@ -74,6 +74,7 @@ private:
     ChunkGrid grid_;
     AgentStore agents_;
     RandomKey key_{};
+    std::uint64_t tie_seed_ = 0;               // tie_key_seed(key_)
     ContestedResourceAllocator course_seats_;
     ContestedResourceAllocator intakes_;
     ContestedResourceAllocator instruments_;   // pools: municipality x instrument
