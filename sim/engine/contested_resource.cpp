@@ -15,14 +15,15 @@ ContestedResourceAllocator::ContestedResourceAllocator(std::uint32_t agents, std
     : claim_pool_(agents, no_pool),
       claim_priority_(agents, 0),
       claim_tie_key_(agents, 0),
-      claim_amount_(agents, 0.0),
-      granted_(agents, 0),
+      claim_amount_(agents, 1.0),
       chunk_pool_counts_(ChunkGrid(agents).chunk_count() * pools + 1, 0),
       chunk_count_lanes_(ChunkGrid(agents).chunk_count() * count_lanes * (pools + 1), 0),
       pool_begin_(pools + 1, 0),
       claimants_by_pool_(agents, 0),
       ranked_(agents),
-      pool_results_(pools) {}
+      pool_results_(pools) {
+    if (pools >= granted_bit) throw std::invalid_argument("too many pools: " + std::to_string(pools));
+}
 
 void ContestedResourceAllocator::allocate(const ChunkGrid& grid, std::span<const double> capacity) {
     const std::uint32_t pool_count = pools();
@@ -143,15 +144,21 @@ void ContestedResourceAllocator::serve_pool(std::uint32_t pool, double capacity)
     auto* last = claimants_by_pool_.data() + pool_begin_[pool + 1];
     PoolResult result;
     result.claimants = static_cast<std::uint32_t>(last - first);
+    // Without any amount other than 1 (the model's case), the sums of ones are the counts.
+    const bool amounts = any_amounts_.load(std::memory_order_relaxed);
     bool unit_claims = true;
-    for (auto* it = first; it != last; ++it) {
-        result.amount_claimed += claim_amount_[*it];
-        unit_claims = unit_claims && claim_amount_[*it] == 1.0;
+    if (amounts) {
+        for (auto* it = first; it != last; ++it) {
+            result.amount_claimed += claim_amount_[*it];
+            unit_claims = unit_claims && claim_amount_[*it] == 1.0;
+        }
+    } else {
+        result.amount_claimed = static_cast<double>(result.claimants);
     }
     auto grant = [&](std::uint32_t agent) {
-        granted_[agent] = 1;
+        claim_pool_[agent] |= granted_bit;
         ++result.granted;
-        result.amount_granted += claim_amount_[agent];
+        result.amount_granted += amounts ? claim_amount_[agent] : 1.0;
     };
 
     if (result.amount_claimed <= capacity) {
