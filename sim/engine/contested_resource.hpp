@@ -41,7 +41,11 @@ public:
 
     // Phase 1 (thread-safe per agent): every agent's slot must be written each round, by
     // withdraw() or claim().
-    void withdraw(std::uint32_t agent) { claim_pool_[agent] = no_pool; }
+    void withdraw(std::uint32_t agent) {
+        // Most slots of a sparse resource stay withdrawn month after month: not rewriting them
+        // leaves their memory clean.
+        if (claim_pool_[agent] != no_pool) claim_pool_[agent] = no_pool;
+    }
     void claim(std::uint32_t agent, std::uint32_t pool, std::int32_t priority, std::uint64_t tie_key,
                double amount = 1.0) {
         claim_pool_[agent] = pool;  // not granted (granted_bit clear)

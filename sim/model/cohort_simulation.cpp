@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cmath>
 
@@ -38,6 +39,18 @@ constexpr std::size_t counter_kinds = claims_slot + instrument_count;
 
 // Streams of pool-level draws use ids above any agent's.
 constexpr std::uint32_t pool_stream_base = 0xFFFF0000u;
+
+// Writes a month's value only when it differs (bit for bit) from the stored one: most state
+// stays the same from month to month, and memory not written need not be written back.
+template <class T>
+void store_if_changed(T& stored, T value) {
+    if constexpr (std::is_floating_point_v<T>) {
+        static_assert(sizeof(T) == sizeof(std::uint32_t), "float columns");
+        if (std::bit_cast<std::uint32_t>(stored) != std::bit_cast<std::uint32_t>(value)) stored = value;
+    } else {
+        if (stored != value) stored = value;
+    }
+}
 
 // Indicators added to directly, month by month (pre-arrival counts, welfare and costs). All
 // others are person counts tallied through IndicatorFlags.
@@ -77,7 +90,7 @@ public:
                 cell[word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))] += 1.0;
             for (std::uint64_t bits = before & ~now; bits != 0; bits &= bits - 1)
                 cell[word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))] -= 1.0;
-            tallied[word] = now;
+            if (now != before) tallied[word] = now;
         }
     }
 
@@ -498,7 +511,7 @@ void CohortSimulation::live_month_and_tally(int month) {
             } else if (m == agents_.health_onset_month[agent]) {
                 unwell = true;
             }
-            agents_.mental_health_problem[agent] = unwell;
+            store_if_changed(agents_.mental_health_problem[agent], static_cast<std::uint8_t>(unwell));
             const double learnability = agents_.learnability[agent] * (unwell ? p.mental_health_learning_factor : 1.0);
 
             // Language: lessons, and practice at work, in a placement or in education.
@@ -510,7 +523,7 @@ void CohortSimulation::live_month_and_tally(int month) {
             double proficiency = agents_.proficiency[agent];
             const double lessons_followed = lesson_hours_after_work(p, lesson_hours, practice_hours);
             proficiency += monthly_language_gain(p, proficiency, learnability, lessons_followed, practice_hours);
-            agents_.proficiency[agent] = static_cast<float>(proficiency);
+            store_if_changed(agents_.proficiency[agent], static_cast<float>(proficiency));
 
             // Exam and the end of the course.
             auto status = static_cast<InburgeringStatus>(agents_.inburgering_status[agent]);
@@ -544,8 +557,8 @@ void CohortSimulation::live_month_and_tally(int month) {
                 agents_.education_status[agent] = static_cast<std::uint8_t>(EducationStatus::in_education);
                 agents_.education_months[agent] = 0;
             }
-            agents_.course_status[agent] = course;
-            agents_.inburgering_status[agent] = static_cast<std::uint8_t>(status);
+            store_if_changed(agents_.course_status[agent], course);
+            store_if_changed(agents_.inburgering_status[agent], static_cast<std::uint8_t>(status));
 
             // Education (MBO after a bridging programme or the onderwijsroute): dropout or, at the
             // end, a Dutch diploma. Entered this month means studying from next month.
@@ -643,8 +656,8 @@ void CohortSimulation::live_month_and_tally(int month) {
                 agents_.dutch_experience_months[agent] = static_cast<std::uint8_t>(std::min(255, agents_.dutch_experience_months[agent] + 1));
             // Income of the person: earnings, or study finance for a student (offset against the
             // household's bijstand like earnings).
-            agents_.earnings[agent] = static_cast<float>(monthly_earnings(p, employed, job_full_time, segment) +
-                                                         (in_education ? p.education.study_finance_per_month : 0.0));
+            store_if_changed(agents_.earnings[agent], static_cast<float>(monthly_earnings(p, employed, job_full_time, segment) +
+                                                                         (in_education ? p.education.study_finance_per_month : 0.0)));
             const double caseworker_cost = guided ? guidance.cost_per_client : 0.0;
             const double inburgering_cost = lessons.loan_spent + lessons.municipal_cost + early_start_cost;
             const CefrLevel level = cefr_level(proficiency);
