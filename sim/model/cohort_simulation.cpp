@@ -249,11 +249,11 @@ double CohortSimulation::search_intensity_of(std::uint32_t agent, std::uint32_t 
                                              const MunicipalityParameters& municipality, bool present_in_azc,
                                              EffectsCache& effects_cache) const {
     const ModelParameters& p = parameters_;
-    // Not searching with a job or in education (an early return measured faster than
-    // computing the intensity for everyone and selecting).
-    const bool available = (agents_.employed[agent] == 0) &
-                           (agents_.education_status[agent] != static_cast<std::uint8_t>(EducationStatus::in_education));
-    if (!available) return 0.0;
+    // Not searching with a job or in education. (An early return measured faster than computing
+    // the intensity for everyone and selecting.)
+    if ((agents_.employed[agent] != 0) |
+        (agents_.education_status[agent] == static_cast<std::uint8_t>(EducationStatus::in_education)))
+        return 0.0;
     double intensity = 0.0;
     if (agents_.housed[agent]) {
         const auto pathway = static_cast<Pathway>(agents_.pathway[agent]);
@@ -269,12 +269,11 @@ double CohortSimulation::search_intensity_of(std::uint32_t agent, std::uint32_t 
     } else if (present_in_azc && municipality.early_matching) {
         intensity = p.caseworkers.unguided_search_factor;  // early matching from the AZC
     }
+    if (intensity <= 0.0) return 0.0;
     const std::uint16_t active = agents_.instruments_active[agent];
-    const double search_factor = active ? effects_cache.get(p, active, 0).effects.search_factor : InstrumentEffects{}.search_factor;
-    const bool childcare = active & instrument_bit(Instrument::childcare);  // InstrumentEffects::childcare
-    const bool carer = (month < agents_.young_children_until[agent]) & !childcare;
-    const double searching = intensity * search_factor * (carer ? p.young_children_time_factor : 1.0);
-    return available & (intensity > 0.0) ? searching : 0.0;
+    const InstrumentEffects effects = active ? effects_cache.get(p, active, 0).effects : InstrumentEffects{};
+    const bool carer = (month < agents_.young_children_until[agent]) & !effects.childcare;
+    return intensity * effects.search_factor * (carer ? p.young_children_time_factor : 1.0);
 }
 
 void CohortSimulation::house_and_claim(int month) {
