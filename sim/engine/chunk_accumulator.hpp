@@ -1,5 +1,8 @@
 #pragma once
 // Per-chunk partial sums, preallocated once, reduced in chunk order (see chunk_grid.hpp).
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <span>
@@ -19,11 +22,23 @@ public:
     void clear() { std::fill(partials_.begin(), partials_.end(), 0.0); }
 
     // total[slot] = sum over chunks in index order: independent of thread count and scheduling.
+    // Large tables are summed in parallel by blocks of slots (each slot still in chunk order).
     void reduce_into(std::span<double> total) const {
-        std::fill(total.begin(), total.end(), 0.0);
         const std::size_t chunks = slots_ == 0 ? 0 : partials_.size() / slots_;
-        for (std::size_t chunk = 0; chunk < chunks; ++chunk)
-            for (std::size_t slot = 0; slot < slots_; ++slot) total[slot] += partials_[chunk * slots_ + slot];
+        auto reduce_slots = [&](std::size_t first, std::size_t last) {
+            std::fill(total.begin() + static_cast<std::ptrdiff_t>(first), total.begin() + static_cast<std::ptrdiff_t>(last), 0.0);
+            for (std::size_t chunk = 0; chunk < chunks; ++chunk)
+                for (std::size_t slot = first; slot < last; ++slot) total[slot] += partials_[chunk * slots_ + slot];
+        };
+        constexpr std::size_t block = 2048;  // slots per task
+        if (chunks * slots_ < (std::size_t{1} << 20) || slots_ <= block) {
+            reduce_slots(0, slots_);
+            return;
+        }
+        oneapi::tbb::parallel_for(oneapi::tbb::blocked_range<std::size_t>(0, slots_, block),
+                                  [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
+                                      reduce_slots(range.begin(), range.end());
+                                  });
     }
 
 private:

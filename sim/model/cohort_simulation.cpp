@@ -1,7 +1,11 @@
 #include "model/cohort_simulation.hpp"
 
+#include <oneapi/tbb/parallel_invoke.h>
+
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cassert>
 #include <cmath>
 
 #include "model/decisions.hpp"
@@ -36,21 +40,62 @@ constexpr std::size_t counter_kinds = claims_slot + instrument_count;
 // Streams of pool-level draws use ids above any agent's.
 constexpr std::uint32_t pool_stream_base = 0xFFFF0000u;
 
+// Writes a month's value only when it differs (bit for bit) from the stored one: most state
+// stays the same from month to month, and memory not written need not be written back.
+template <class T>
+void store_if_changed(T& stored, T value) {
+    if constexpr (std::is_floating_point_v<T>) {
+        static_assert(sizeof(T) == sizeof(std::uint32_t), "float columns");
+        if (std::bit_cast<std::uint32_t>(stored) != std::bit_cast<std::uint32_t>(value)) stored = value;
+    } else {
+        if (stored != value) stored = value;
+    }
+}
+
+// Indicators added to directly, month by month (pre-arrival counts, welfare and costs). All
+// others are person counts tallied through IndicatorFlags.
+constexpr std::array<IndicatorId, 9> direct_indicators{
+    IndicatorId::awaiting_permit, IndicatorId::abroad_awaiting_reunification, IndicatorId::on_bijstand,
+    IndicatorId::below_poverty_line, IndicatorId::cost_bijstand, IndicatorId::cost_caseworkers,
+    IndicatorId::cost_inburgering, IndicatorId::cost_instruments, IndicatorId::cost_total};
+
+constexpr bool is_direct(IndicatorId id) {
+    for (const IndicatorId direct : direct_indicators)
+        if (direct == id) return true;
+    return false;
+}
+
 // The month's person counts of one agent as bits (indicator_count fits in IndicatorFlags).
+//
+// A chunk's count of a flag indicator is kept from month to month and changed only by the
+// agents whose flag changed (+1 or -1): most flags of most people are the same as last month.
+// Counts are whole numbers far below 2^53, so every order of adding and subtracting ones gives
+// exactly the count, the same double as adding one per person each month.
 class IndicatorFlags {
 public:
+    using Words = std::array<std::uint64_t, 2>;
+
     void set(IndicatorId id, bool value) {
+        assert(!is_direct(id));
         const std::size_t bit = slot(id);
         words_[bit / 64] |= static_cast<std::uint64_t>(value) << (bit % 64);
     }
-    void add_to(double* cell) const {
-        for (std::size_t word = 0; word < words_.size(); ++word)
-            for (std::uint64_t bits = words_[word]; bits != 0; bits &= bits - 1)
+    // Adds this month's flags to the cell's counts, which hold last month's flags `tallied`;
+    // then `tallied` holds this month's.
+    void change_counts(double* cell, Words& tallied) const {
+        for (std::size_t word = 0; word < words_.size(); ++word) {
+            const std::uint64_t now = words_[word];
+            const std::uint64_t before = tallied[word];
+            for (std::uint64_t bits = now & ~before; bits != 0; bits &= bits - 1)
                 cell[word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))] += 1.0;
+            for (std::uint64_t bits = before & ~now; bits != 0; bits &= bits - 1)
+                cell[word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))] -= 1.0;
+            if (now != before) tallied[word] = now;
+        }
     }
 
 private:
-    std::array<std::uint64_t, 2> words_{};
+    Words words_{};
 };
 static_assert(indicator_count <= 128, "IndicatorFlags holds 128 indicators");
 
@@ -70,6 +115,39 @@ constexpr std::uint16_t ends_with_a_job =
     instrument_bit(Instrument::learn_work_trajectory) | instrument_bit(Instrument::bridging_programme);
 
 }  // namespace
+
+// The instrument effects (and monthly cost) of the (active, done) combinations met in one
+// chunk: few combinations occur, so each is computed once by instrument_effects, the same
+// function of the same arguments, instead of once per agent and pass. Direct-mapped; a
+// collision only means computing again.
+class CohortSimulation::EffectsCache {
+public:
+    struct Entry {
+        std::uint32_t key = empty;
+        InstrumentEffects effects;
+        double cost_per_month = 0.0;  // of the active instruments, summed in instrument order
+    };
+
+    const Entry& get(const ModelParameters& p, std::uint16_t active, std::uint16_t done) {
+        const std::uint32_t key = (static_cast<std::uint32_t>(active) << 16) | done;
+        Entry& entry = entries_[(key * 0x9E3779B1u) >> (32 - index_bits)];
+        if (entry.key != key) {
+            entry.key = key;
+            entry.effects = instrument_effects(p, active, done);
+            double cost = 0.0;
+            if (active)
+                for (std::size_t k = 0; k < instrument_count; ++k)
+                    if ((active >> k) & 1u) cost += p.instruments[k].cost_per_month;
+            entry.cost_per_month = cost;
+        }
+        return entry;
+    }
+
+private:
+    static constexpr std::uint32_t empty = 0xFFFFFFFFu;  // active and done are 12-bit sets
+    static constexpr unsigned index_bits = 8;
+    std::array<Entry, std::size_t{1} << index_bits> entries_{};
+};
 
 CohortSimulation::CohortSimulation(const ModelParameters& parameters, std::uint32_t agents)
     : parameters_(parameters),
@@ -91,11 +169,14 @@ CohortSimulation::CohortSimulation(const ModelParameters& parameters, std::uint3
       vacancy_capacity_(parameters.regions.size() * segment_count, 0.0),
       budget_balance_(parameters.municipalities.size(), 0.0),
       guidance_(parameters.municipalities.size()),
+      instrument_levels_(parameters),
       tally_(grid_.chunk_count(), cells_.profile_cell_count() * indicator_count),
+      tallied_flags_(agents),
       profile_totals_(cells_.profile_cell_count() * indicator_count, 0.0) {}
 
 void CohortSimulation::start_replicate(RandomKey key) {
     key_ = key;
+    tie_seed_ = tie_key_seed(key);
     agents_.resize(grid_.agents());
     synthesize_population(parameters_, cells_, key_, grid_, agents_);
     std::fill(region_cohort_adults_.begin(), region_cohort_adults_.end(), 0.0);
@@ -103,15 +184,19 @@ void CohortSimulation::start_replicate(RandomKey key) {
         region_cohort_adults_[parameters_.municipalities[agents_.municipality[agent]].region] += 1.0;
     std::fill(budget_balance_.begin(), budget_balance_.end(), 0.0);
     std::fill(guidance_.begin(), guidance_.end(), GuidanceMonth{});
+    tally_.clear();
+    std::fill(tallied_flags_.begin(), tallied_flags_.end(), std::array<std::uint64_t, 2>{});
 }
 
 void CohortSimulation::step(int month, std::span<double> group_totals) {
     house_and_claim(month);
     size_pools(month);
-    course_seats_.allocate(grid_, seat_capacity_);
-    intakes_.allocate(grid_, intake_capacity_);
-    instruments_.allocate(grid_, instrument_capacity_);
-    vacancies_.allocate(grid_, vacancy_capacity_);
+    // The four allocations are independent: run side by side, so that serving one large pool
+    // (one thread's work) overlaps with the others.
+    oneapi::tbb::parallel_invoke([&] { vacancies_.allocate(grid_, vacancy_capacity_); },
+                                 [&] { instruments_.allocate(grid_, instrument_capacity_); },
+                                 [&] { course_seats_.allocate(grid_, seat_capacity_); },
+                                 [&] { intakes_.allocate(grid_, intake_capacity_); });
     plan_guidance();
     live_month_and_tally(month);
     reduce_tally(group_totals);
@@ -161,28 +246,33 @@ void CohortSimulation::size_pools(int month) {
 }
 
 double CohortSimulation::search_intensity_of(std::uint32_t agent, std::uint32_t month,
-                                             const MunicipalityParameters& municipality, bool present_in_azc) const {
+                                             const MunicipalityParameters& municipality, bool present_in_azc,
+                                             EffectsCache& effects_cache) const {
     const ModelParameters& p = parameters_;
-    if (agents_.employed[agent] || agents_.education_status[agent] == static_cast<std::uint8_t>(EducationStatus::in_education))
+    // Not searching with a job or in education. (An early return measured faster than computing
+    // the intensity for everyone and selecting.)
+    if ((agents_.employed[agent] != 0) |
+        (agents_.education_status[agent] == static_cast<std::uint8_t>(EducationStatus::in_education)))
         return 0.0;
     double intensity = 0.0;
     if (agents_.housed[agent]) {
         const auto pathway = static_cast<Pathway>(agents_.pathway[agent]);
         const CourseStatus course = agents_.course_status[agent];
         const auto route = static_cast<InburgeringRoute>(agents_.inburgering_route[agent]);
-        const bool past_a2_milestone = (route == InburgeringRoute::b1_route || route == InburgeringRoute::education_route) &&
-                                       agents_.proficiency[agent] >= a2_level;
+        const bool past_a2_milestone = ((route == InburgeringRoute::b1_route) | (route == InburgeringRoute::education_route)) &
+                                       (agents_.proficiency[agent] >= a2_level);
         intensity = search_intensity(pathway, course, past_a2_milestone, p);
-        const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
+        const bool intake_done = agents_.intake_done[agent] != 0;
+        const bool guided = intake_done & (agents_.guidance_months_left[agent] > 0);
         const std::size_t m = agents_.municipality[agent];
-        intensity *= guided ? guidance_[m].search_factor : (agents_.intake_done[agent] ? 1.0 : p.caseworkers.unguided_search_factor);
+        intensity *= guided ? guidance_[m].search_factor : (intake_done ? 1.0 : p.caseworkers.unguided_search_factor);
     } else if (present_in_azc && municipality.early_matching) {
         intensity = p.caseworkers.unguided_search_factor;  // early matching from the AZC
     }
     if (intensity <= 0.0) return 0.0;
     const std::uint16_t active = agents_.instruments_active[agent];
-    const InstrumentEffects effects = active ? instrument_effects(p, active, 0) : InstrumentEffects{};
-    const bool carer = month < agents_.young_children_until[agent] && !effects.childcare;
+    const InstrumentEffects effects = active ? effects_cache.get(p, active, 0).effects : InstrumentEffects{};
+    const bool carer = (month < agents_.young_children_until[agent]) & !effects.childcare;
     return intensity * effects.search_factor * (carer ? p.young_children_time_factor : 1.0);
 }
 
@@ -195,6 +285,7 @@ void CohortSimulation::house_and_claim(int month) {
         std::fill(counts.begin(), counts.end(), 0.0);
         auto weights = vacancy_weights_.row(chunk);
         std::fill(weights.begin(), weights.end(), 0.0);
+        EffectsCache effects_cache;
         for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
             const std::size_t municipality_index = agents_.municipality[agent];
             const MunicipalityParameters& municipality = p.municipalities[municipality_index];
@@ -205,7 +296,7 @@ void CohortSimulation::house_and_claim(int month) {
                 vacancies_.withdraw(agent);
                 continue;
             }
-            if (!agents_.housed[agent] && m >= agents_.housing_month[agent]) {
+            if ((agents_.housed[agent] == 0) & (m >= agents_.housing_month[agent])) {
                 agents_.housed[agent] = 1;
                 // The route depends only on fixed attributes: set on arrival, used under the new law.
                 agents_.inburgering_route[agent] = static_cast<std::uint8_t>(choose_route(
@@ -213,9 +304,12 @@ void CohortSimulation::house_and_claim(int month) {
                     static_cast<AgeBand>(agents_.age_band[agent])));
             }
             const bool housed = agents_.housed[agent] != 0;
-            const bool family_approach_partner = is_family_approach_partner(agent, municipality);
+            // A partner guided through the other (family approach) claims no intake of their own.
+            const bool family_approach_partner =
+                !municipality.guide_both_partners &
+                (static_cast<HouseholdRole>(agents_.household_role[agent]) == HouseholdRole::second_partner);
             const CourseStatus course = agents_.course_status[agent];
-            const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
+            const bool guided = (agents_.intake_done[agent] != 0) & (agents_.guidance_months_left[agent] > 0);
             const std::uint16_t active = agents_.instruments_active[agent];
             double* counter = counts.data() + municipality_index * counter_kinds;
             counter[housed_slot] += housed;
@@ -228,7 +322,7 @@ void CohortSimulation::house_and_claim(int month) {
             // law the course starts only after the broad intake (municipal regie).
             if (housed && awaiting_course(course) && (!new_law || agents_.intake_done[agent] || family_approach_partner)) {
                 course_seats_.claim(agent, static_cast<std::uint32_t>(municipality_index), agents_.months_waiting_for_seat[agent],
-                                    tie_key(key_, agent, m, decisions::course_seat_tie_break));
+                                    tie_key(tie_seed_, agent, m, decisions::course_seat_tie_break));
             } else {
                 course_seats_.withdraw(agent);
             }
@@ -237,7 +331,7 @@ void CohortSimulation::house_and_claim(int month) {
                                                      agents_.housing_month[agent];
             if (intake_window && !agents_.intake_done[agent] && !family_approach_partner) {
                 intakes_.claim(agent, static_cast<std::uint32_t>(municipality_index), agents_.months_waiting_for_intake[agent],
-                               tie_key(key_, agent, m, decisions::intake_tie_break));
+                               tie_key(tie_seed_, agent, m, decisions::intake_tie_break));
             } else {
                 intakes_.withdraw(agent);
             }
@@ -245,13 +339,15 @@ void CohortSimulation::house_and_claim(int month) {
             // Job search: a claim on the region's openings, weighted by what employers see. A
             // trial placement or learn-work trajectory that ends this month with the employer
             // wanting to keep the person claims first (priority 1): that job is an opening too.
-            const double intensity = search_intensity_of(agent, m, municipality, !housed);
+            const double intensity = search_intensity_of(agent, m, municipality, !housed, effects_cache);
             const bool employed = agents_.employed[agent] != 0;
             const bool unwell = agents_.mental_health_problem[agent] != 0;
             const double proficiency = agents_.proficiency[agent];
             const auto education = static_cast<Education>(agents_.education[agent]);
             const auto qualification = static_cast<DutchQualification>(agents_.dutch_qualification[agent]);
-            const bool placement_offer = !employed && placement_ends_with_offer(agent, m);
+            constexpr std::uint16_t placements =
+                instrument_bit(Instrument::trial_placement) | instrument_bit(Instrument::learn_work_trajectory);
+            const bool placement_offer = !employed && (active & placements) && placement_ends_with_offer(agent, m);
             if (intensity > 0.0 || placement_offer) {
                 const RegionParameters& region = p.regions[municipality.region];
                 HiringProfile profile;
@@ -261,7 +357,7 @@ void CohortSimulation::house_and_claim(int month) {
                 profile.qualification = qualification;
                 profile.dutch_experience_months = agents_.dutch_experience_months[agent];
                 profile.employer_openness = employer_openness(p, region);
-                profile.instrument_factor = instrument_effects(p, active, agents_.instruments_done[agent]).job_finding_factor;
+                profile.instrument_factor = effects_cache.get(p, active, agents_.instruments_done[agent]).effects.job_finding_factor;
                 const double weight = hiring_weight(p, profile) * std::max(intensity, placement_offer ? 1.0 : 0.0);
                 const Segment segment = qualified_segment(p, proficiency, education, qualification);
                 const std::size_t pool = vacancy_pool(municipality.region, segment);
@@ -288,13 +384,13 @@ void CohortSimulation::house_and_claim(int month) {
             situation.age = static_cast<AgeBand>(agents_.age_band[agent]);
             situation.education = education;
             situation.proficiency = proficiency;
-            const Instrument wanted = housed ? instrument_to_claim(p, municipality, situation, active, agents_.instruments_done[agent])
+            const Instrument wanted = housed ? instrument_to_claim(instrument_levels_, municipality, situation, active, agents_.instruments_done[agent])
                                              : Instrument::count;
             if (wanted != Instrument::count) {
                 const auto k = static_cast<std::size_t>(wanted);
                 counter[claims_slot + k] += 1.0;
                 instruments_.claim(agent, static_cast<std::uint32_t>(municipality_index * instrument_count + k),
-                                   agents_.months_waiting_for_instrument[agent], tie_key(key_, agent, m, decisions::instrument_tie_break));
+                                   agents_.months_waiting_for_instrument[agent], tie_key(tie_seed_, agent, m, decisions::instrument_tie_break));
             } else {
                 instruments_.withdraw(agent);
             }
@@ -308,7 +404,10 @@ void CohortSimulation::live_month_and_tally(int month) {
     const auto m = static_cast<std::uint32_t>(month);
     grid_.for_each_chunk([&](std::size_t chunk, AgentRange range) {
         auto row = tally_.row(chunk);
-        std::fill(row.begin(), row.end(), 0.0);
+        // Flag counts carry over from last month (IndicatorFlags); the others start at 0.
+        for (std::size_t cell = 0; cell < cells_.profile_cell_count(); ++cell)
+            for (const IndicatorId id : direct_indicators) row[cell * indicator_count + slot(id)] = 0.0;
+        EffectsCache effects_cache;
         for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
             double* cell = row.data() + static_cast<std::size_t>(agents_.profile_cell[agent]) * indicator_count;
             if (m < agents_.permit_month[agent]) {
@@ -369,11 +468,9 @@ void CohortSimulation::live_month_and_tally(int month) {
                 }
             }
             const std::uint16_t active = agents_.instruments_active[agent];
-            const InstrumentEffects effects = instrument_effects(p, active, agents_.instruments_done[agent]);
-            double instrument_cost = 0.0;
-            if (active)
-                for (std::size_t k = 0; k < instrument_count; ++k)
-                    if ((active >> k) & 1u) instrument_cost += p.instruments[k].cost_per_month;
+            const EffectsCache::Entry& cached_effects = effects_cache.get(p, active, agents_.instruments_done[agent]);
+            const InstrumentEffects effects = cached_effects.effects;
+            const double instrument_cost = cached_effects.cost_per_month;
             const double time_factor = carer && !effects.childcare ? p.young_children_time_factor : 1.0;
 
             // Lessons: the inburgering course (hours and who pays, by law and route), extra
@@ -413,7 +510,7 @@ void CohortSimulation::live_month_and_tally(int month) {
             } else if (m == agents_.health_onset_month[agent]) {
                 unwell = true;
             }
-            agents_.mental_health_problem[agent] = unwell;
+            store_if_changed(agents_.mental_health_problem[agent], static_cast<std::uint8_t>(unwell));
             const double learnability = agents_.learnability[agent] * (unwell ? p.mental_health_learning_factor : 1.0);
 
             // Language: lessons, and practice at work, in a placement or in education.
@@ -425,7 +522,7 @@ void CohortSimulation::live_month_and_tally(int month) {
             double proficiency = agents_.proficiency[agent];
             const double lessons_followed = lesson_hours_after_work(p, lesson_hours, practice_hours);
             proficiency += monthly_language_gain(p, proficiency, learnability, lessons_followed, practice_hours);
-            agents_.proficiency[agent] = static_cast<float>(proficiency);
+            store_if_changed(agents_.proficiency[agent], static_cast<float>(proficiency));
 
             // Exam and the end of the course.
             auto status = static_cast<InburgeringStatus>(agents_.inburgering_status[agent]);
@@ -459,8 +556,8 @@ void CohortSimulation::live_month_and_tally(int month) {
                 agents_.education_status[agent] = static_cast<std::uint8_t>(EducationStatus::in_education);
                 agents_.education_months[agent] = 0;
             }
-            agents_.course_status[agent] = course;
-            agents_.inburgering_status[agent] = static_cast<std::uint8_t>(status);
+            store_if_changed(agents_.course_status[agent], course);
+            store_if_changed(agents_.inburgering_status[agent], static_cast<std::uint8_t>(status));
 
             // Education (MBO after a bridging programme or the onderwijsroute): dropout or, at the
             // end, a Dutch diploma. Entered this month means studying from next month.
@@ -511,8 +608,10 @@ void CohortSimulation::live_month_and_tally(int month) {
                 } else {
                     agents_.months_in_job[agent] = static_cast<std::uint16_t>(std::min(60000, agents_.months_in_job[agent] + 1));
                     const bool full_time = agents_.job_full_time[agent] != 0;
+                    // A permanent full-time job cannot improve: its upgrade stream (used by
+                    // nothing else) is not drawn from, which changes no other draw.
                     RandomStream upgrade(key_, agent, m, decisions::job_upgrade);
-                    if (draw_event(upgrade, upgrade_probability(p, proficiency)) && !(permanent && full_time)) {
+                    if (!(permanent && full_time) && draw_event(upgrade, upgrade_probability(p, proficiency))) {
                         upgraded = true;
                         if (!permanent) agents_.job_permanent[agent] = 1;
                         else agents_.job_full_time[agent] = 1;
@@ -556,8 +655,8 @@ void CohortSimulation::live_month_and_tally(int month) {
                 agents_.dutch_experience_months[agent] = static_cast<std::uint8_t>(std::min(255, agents_.dutch_experience_months[agent] + 1));
             // Income of the person: earnings, or study finance for a student (offset against the
             // household's bijstand like earnings).
-            agents_.earnings[agent] = static_cast<float>(monthly_earnings(p, employed, job_full_time, segment) +
-                                                         (in_education ? p.education.study_finance_per_month : 0.0));
+            store_if_changed(agents_.earnings[agent], static_cast<float>(monthly_earnings(p, employed, job_full_time, segment) +
+                                                                         (in_education ? p.education.study_finance_per_month : 0.0)));
             const double caseworker_cost = guided ? guidance.cost_per_client : 0.0;
             const double inburgering_cost = lessons.loan_spent + lessons.municipal_cost + early_start_cost;
             const CefrLevel level = cefr_level(proficiency);
@@ -607,7 +706,7 @@ void CohortSimulation::live_month_and_tally(int month) {
             flags.set(IndicatorId::inburgering_exempt, status == InburgeringStatus::exempt);
             flags.set(IndicatorId::inburgering_route_completed, status == InburgeringStatus::route_completed);
             flags.set(IndicatorId::inburgering_overdue, overdue);
-            flags.add_to(cell);
+            flags.change_counts(cell, tallied_flags_[agent]);
             cell[slot(IndicatorId::cost_caseworkers)] += caseworker_cost;
             cell[slot(IndicatorId::cost_inburgering)] += inburgering_cost;
             cell[slot(IndicatorId::cost_instruments)] += instrument_cost;
@@ -628,11 +727,6 @@ bool CohortSimulation::placement_ends_with_offer(std::uint32_t agent, std::uint3
         offer = draw_event(draw, parameters_.instruments[k].completion_probability) || offer;
     }
     return offer;
-}
-
-bool CohortSimulation::is_family_approach_partner(std::uint32_t agent, const MunicipalityParameters& municipality) const {
-    return !municipality.guide_both_partners &&
-           static_cast<HouseholdRole>(agents_.household_role[agent]) == HouseholdRole::second_partner;
 }
 
 CohortSimulation::Household CohortSimulation::household_of(std::uint32_t agent) const {

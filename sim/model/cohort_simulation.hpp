@@ -9,6 +9,7 @@
 //      regional openings) and the four allocators serve the claims;
 //   3. updates: each agent applies what it was granted and lives its month (guidance, lessons,
 //      instruments, health, language, exams, education, work, welfare), and is tallied.
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "model/caseworker_guidance.hpp"
 #include "model/group_cells.hpp"
 #include "model/indicators.hpp"
+#include "model/instrument_effects.hpp"
 #include "model/model_parameters.hpp"
 #include "random/random_stream.hpp"
 
@@ -43,6 +45,8 @@ public:
     static constexpr std::size_t allocator_bytes_per_agent() {
         return 4 * ContestedResourceAllocator::scratch_bytes_per_agent();
     }
+    // The indicator flags each agent was last tallied with (for memory reports).
+    static constexpr std::size_t tally_bytes_per_agent() { return sizeof(std::array<std::uint64_t, 2>); }
 
 private:
     void house_and_claim(int month);
@@ -56,10 +60,10 @@ private:
         double partner_earnings = 0.0;   // the partner's income, when living together
     };
     Household household_of(std::uint32_t agent) const;
-    bool is_family_approach_partner(std::uint32_t agent, const MunicipalityParameters& municipality) const;
     // Search intensity at the start of the month (0: not searching).
+    class EffectsCache;
     double search_intensity_of(std::uint32_t agent, std::uint32_t month, const MunicipalityParameters& municipality,
-                               bool present_in_azc) const;
+                               bool present_in_azc, EffectsCache& effects_cache) const;
     // A trial placement or learn-work trajectory ending this month with a job offer (first pass).
     bool placement_ends_with_offer(std::uint32_t agent, std::uint32_t month) const;
     // Bijstand, poverty and their costs of the agent's benefit unit, added to each member's cell.
@@ -70,6 +74,7 @@ private:
     ChunkGrid grid_;
     AgentStore agents_;
     RandomKey key_{};
+    std::uint64_t tie_seed_ = 0;               // tie_key_seed(key_)
     ContestedResourceAllocator course_seats_;
     ContestedResourceAllocator intakes_;
     ContestedResourceAllocator instruments_;   // pools: municipality x instrument
@@ -85,7 +90,9 @@ private:
     std::vector<double> vacancy_capacity_;
     std::vector<double> budget_balance_;       // per municipality, EUR
     std::vector<GuidanceMonth> guidance_;      // per municipality, this month
-    ChunkAccumulator tally_;                   // per chunk: [profile cell][indicator]
+    InstrumentLevelSteps instrument_levels_;   // who meets which instrument's Dutch requirement
+    ChunkAccumulator tally_;                   // per chunk: [profile cell][indicator]; flag counts carry over
+    std::vector<std::array<std::uint64_t, 2>> tallied_flags_;  // per agent: the indicator flags in tally_
     std::vector<double> profile_totals_;
 };
 

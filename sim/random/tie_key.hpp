@@ -17,10 +17,20 @@ inline std::uint64_t mix64(std::uint64_t z) {
     return z ^ (z >> 31);
 }
 
-inline std::uint64_t tie_key(RandomKey key, std::uint32_t agent, std::uint32_t month, Decision decision) {
-    std::uint64_t z = mix64((static_cast<std::uint64_t>(key.base_seed) << 32 | key.replicate) + 0x9e3779b97f4a7c15ULL);
-    z = mix64(z ^ (static_cast<std::uint64_t>(agent) << 32 | month));
+// The first stage of tie_key, which depends only on the key: computed once per replicate by
+// callers that make many tie keys.
+inline std::uint64_t tie_key_seed(RandomKey key) {
+    return mix64((static_cast<std::uint64_t>(key.base_seed) << 32 | key.replicate) + 0x9e3779b97f4a7c15ULL);
+}
+
+// tie_key(key, ...) with tie_key_seed(key) given.
+inline std::uint64_t tie_key(std::uint64_t seed, std::uint32_t agent, std::uint32_t month, Decision decision) {
+    const std::uint64_t z = mix64(seed ^ (static_cast<std::uint64_t>(agent) << 32 | month));
     return mix64(z ^ decision.id);
+}
+
+inline std::uint64_t tie_key(RandomKey key, std::uint32_t agent, std::uint32_t month, Decision decision) {
+    return tie_key(tie_key_seed(key), agent, month, decision);
 }
 
 }  // namespace taalwerk

@@ -1,6 +1,7 @@
 // Municipal budgets and instruments: the budget's arithmetic, limit cases and monotone responses.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "model/instrument_effects.hpp"
@@ -199,4 +200,52 @@ TEST_CASE("Trial placements end in jobs only when the employer offers one", "[mo
     const RunOutput always = run_default_with(only_instrument(Instrument::trial_placement, always_offered), 2);
     CHECK(cumulative(always, IndicatorId::in_placement) > 0.0);
     CHECK(value_at(always, IndicatorId::ever_worked, 59) > value_at(never, IndicatorId::ever_worked, 59));
+}
+
+TEST_CASE("The instrument claimed is the first eligible one in priority order, for every situation", "[model][instruments]") {
+    // instrument_to_claim works on sets of instruments; this is its rule written out with
+    // eligible(), instrument by instrument, on many situations, levels and priority orders.
+    ModelParameters p;
+    const double levels[] = {0.0, 1.0, 2.0, 2.5, 3.0};
+    for (std::size_t k = 0; k < instrument_count; ++k) p.instruments[k].min_level = levels[(k * 7) % 5];
+    const InstrumentLevelSteps steps(p);
+    MunicipalityParameters municipality;
+    std::uint32_t state = 12345u;
+    auto next = [&state] {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    for (int trial = 0; trial < 20000; ++trial) {
+        if (trial % 500 == 0) {  // a new priority order with some instruments not offered
+            municipality.offered_instruments = 0;
+            for (std::size_t k = 0; k < instrument_count; ++k)
+                if (next() % 4 != 0) municipality.instruments_by_priority[municipality.offered_instruments++] = static_cast<std::uint8_t>(k);
+            std::reverse(municipality.instruments_by_priority.begin(),
+                         municipality.instruments_by_priority.begin() + static_cast<std::ptrdiff_t>(municipality.offered_instruments));
+        }
+        InstrumentSituation s;
+        s.intake_done = next() % 8 != 0;
+        s.in_course = next() % 2;
+        s.seeking = next() % 2;
+        s.employed = next() % 2;
+        s.months_in_job = static_cast<std::uint16_t>(next() % 6);
+        s.carer_of_young_child = next() % 3 == 0;
+        s.unwell = next() % 4 == 0;
+        s.in_education = next() % 5 == 0;
+        s.qualification = static_cast<DutchQualification>(next() % 3);
+        s.age = static_cast<AgeBand>(next() % 3);
+        s.education = static_cast<Education>(next() % 4);
+        s.proficiency = static_cast<double>(next() % 40) / 10.0;
+        const auto active = static_cast<std::uint16_t>(next() & 0x0FFFu & next());
+        const auto done = static_cast<std::uint16_t>(next() & 0x0FFFu & next());
+        Instrument expected = Instrument::count;
+        if (s.intake_done)
+            for (std::size_t i = 0; i < municipality.offered_instruments && expected == Instrument::count; ++i) {
+                const auto instrument = static_cast<Instrument>(municipality.instruments_by_priority[i]);
+                const std::uint16_t bit = instrument_bit(instrument);
+                if ((active & bit) || (!renewable(instrument) && (done & bit))) continue;
+                if (eligible(instrument, p.instrument(instrument), s)) expected = instrument;
+            }
+        REQUIRE(instrument_to_claim(steps, municipality, s, active, done) == expected);
+    }
 }

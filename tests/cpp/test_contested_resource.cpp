@@ -125,3 +125,56 @@ TEST_CASE("Capacity list must match the pools", "[allocation]") {
     const std::vector<double> wrong{1.0};
     CHECK_THROWS_WITH(allocator.allocate(grid, wrong), Catch::Matchers::Contains("1 capacities for 2 pools"));
 }
+
+TEST_CASE("Unit claims: exactly the first claims in the order of service are served", "[allocation]") {
+    // Reference: sort by (priority descending, tie key, agent) and serve the first floor(capacity).
+    // Pools with many priority levels, few, one, equal tie keys and keys close together.
+    const std::uint32_t agents = 30000;
+    const std::uint32_t pools = 6;
+    std::vector<ClaimSpec> claims(agents);
+    std::vector<std::uint64_t> keys(agents);
+    std::uint64_t state = 42;
+    auto next = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return state >> 11;
+    };
+    for (std::uint32_t a = 0; a < agents; ++a) {
+        const std::uint32_t pool = a % pools;
+        claims[a] = next() % 9 == 0 ? ClaimSpec{ContestedResourceAllocator::no_pool, 0, 0.0}
+                                    : ClaimSpec{pool, static_cast<std::int32_t>(pool == 0 ? next() % 300 : pool == 1 ? next() % 2 : 0), 1.0};
+    }
+    const std::vector<double> capacity{1234.0, 2000.5, 17.0, 0.0, 4100.0, 3000.0};
+    for (std::uint32_t a = 0; a < agents; ++a) {
+        const std::uint32_t pool = a % pools;
+        keys[a] = pool == 2 ? 7 : pool == 4 ? (1ULL << 40) + next() % 1000 : pool == 5 ? next() << 11 : next();
+    }
+    ContestedResourceAllocator allocator(agents, pools);
+    ChunkGrid grid(agents);
+    for (int threads : {1, 2}) {
+        oneapi::tbb::task_arena arena(threads);
+        arena.execute([&] {
+            grid.for_each_chunk([&](std::size_t, AgentRange range) {
+                for (std::uint32_t agent = range.begin; agent < range.end; ++agent) {
+                    if (claims[agent].pool == ContestedResourceAllocator::no_pool) allocator.withdraw(agent);
+                    else allocator.claim(agent, claims[agent].pool, claims[agent].priority, keys[agent]);
+                }
+            });
+            allocator.allocate(grid, capacity);
+        });
+        for (std::uint32_t pool = 0; pool < pools; ++pool) {
+            std::vector<std::uint32_t> order;
+            for (std::uint32_t a = 0; a < agents; ++a)
+                if (claims[a].pool == pool) order.push_back(a);
+            std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+                if (claims[x].priority != claims[y].priority) return claims[x].priority > claims[y].priority;
+                if (keys[x] != keys[y]) return keys[x] < keys[y];
+                return x < y;
+            });
+            const std::size_t served = std::min(order.size(), static_cast<std::size_t>(std::floor(capacity[pool])));
+            INFO("pool " << pool << ", threads " << threads);
+            for (std::size_t i = 0; i < order.size(); ++i) REQUIRE(allocator.granted(order[i]) == (i < served));
+            CHECK(allocator.result(pool).granted == served);
+            CHECK(allocator.result(pool).amount_granted == static_cast<double>(served));
+        }
+    }
+}
