@@ -16,7 +16,7 @@ threads="${2:-1}"
 program="$build_dir/sim/taalwerk"
 python="${TAALWERK_PYTHON:-}"
 if [[ -z "$python" ]]; then
-  for candidate in .venv/bin/python /work/main/.venv/bin/python python3; do
+  for candidate in .venv/bin/python python3; do
     if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c 'import h5py' 2>/dev/null; then
       python="$candidate"
       break

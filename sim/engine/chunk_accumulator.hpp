@@ -8,6 +8,8 @@
 #include <span>
 #include <vector>
 
+#include "engine/thread_sanitizer.hpp"
+
 namespace taalwerk {
 
 class ChunkAccumulator {
@@ -35,10 +37,12 @@ public:
             reduce_slots(0, slots_);
             return;
         }
+        ForkJoin hand_off;
         oneapi::tbb::parallel_for(oneapi::tbb::blocked_range<std::size_t>(0, slots_, block),
-                                  [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
+                                  hand_off.body([&](const oneapi::tbb::blocked_range<std::size_t>& range) {
                                       reduce_slots(range.begin(), range.end());
-                                  });
+                                  }));
+        hand_off.join();
     }
 
 private:

@@ -8,6 +8,7 @@
 #include <cassert>
 #include <cmath>
 
+#include "engine/thread_sanitizer.hpp"
 #include "model/decisions.hpp"
 #include "model/inburgering.hpp"
 #include "model/instrument_effects.hpp"
@@ -193,10 +194,12 @@ void CohortSimulation::step(int month, std::span<double> group_totals) {
     size_pools(month);
     // The four allocations are independent: run side by side, so that serving one large pool
     // (one thread's work) overlaps with the others.
-    oneapi::tbb::parallel_invoke([&] { vacancies_.allocate(grid_, vacancy_capacity_); },
-                                 [&] { instruments_.allocate(grid_, instrument_capacity_); },
-                                 [&] { course_seats_.allocate(grid_, seat_capacity_); },
-                                 [&] { intakes_.allocate(grid_, intake_capacity_); });
+    ForkJoin hand_off;
+    oneapi::tbb::parallel_invoke(hand_off.body([&] { vacancies_.allocate(grid_, vacancy_capacity_); }),
+                                 hand_off.body([&] { instruments_.allocate(grid_, instrument_capacity_); }),
+                                 hand_off.body([&] { course_seats_.allocate(grid_, seat_capacity_); }),
+                                 hand_off.body([&] { intakes_.allocate(grid_, intake_capacity_); }));
+    hand_off.join();
     plan_guidance();
     live_month_and_tally(month);
     reduce_tally(group_totals);
