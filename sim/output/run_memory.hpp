@@ -20,9 +20,11 @@ struct RunMemoryEstimate {
     std::uint64_t total() const;
 };
 
-// Agent state plus allocation scratch per agent, rounded up from model_benchmark's figure
-// (89 + 180 bytes in 2026-11), so the estimate errs on the generous side.
-inline constexpr std::uint64_t bytes_per_agent = 288;
+// Everything a run holds per agent, rounded up from the measured peak so the estimate errs on
+// the generous side: agent state 89, allocation scratch 176, tally flags 16 bytes
+// (model_benchmark), plus per-chunk tables; peak resident memory of whole runs measured at 298
+// bytes per additional agent (scripts/scale-runs.py, 1 to 10 million agents, 2026-11).
+inline constexpr std::uint64_t bytes_per_agent = 320;
 
 // Saturates at UINT64_MAX instead of wrapping around.
 RunMemoryEstimate estimate_run_memory(std::uint64_t agents, std::uint64_t replicates, std::uint64_t months,
