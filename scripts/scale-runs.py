@@ -36,11 +36,13 @@ def measure(program: str, agents: int, threads: int, folder: Path) -> dict:
     # Each run in a child of its own, measured alone: a fresh child is forked per run and waited for
     # with wait4, whose rusage is that child's only (RUSAGE_CHILDREN would keep the largest so far).
     start = time.perf_counter()
-    child = subprocess.Popen([program, "run", str(scenario), "--threads", str(threads), "--out", str(out), "--force"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(child.pid, 0)
+    messages = folder / f"scale-{agents}.log"  # a file, not a pipe: nothing can block the child
+    with open(messages, "w") as log:
+        child = subprocess.Popen([program, "run", str(scenario), "--threads", str(threads), "--out", str(out), "--force"],
+                                 stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
-    stderr = child.stderr.read()
+    stderr = messages.read_text()
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         sys.exit(f"scale-runs: {agents} agents failed (exit {child.returncode}): {stderr.strip()}")

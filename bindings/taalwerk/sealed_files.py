@@ -13,20 +13,26 @@ from . import _core
 
 SEAL_BLOCK_BYTES = 512  # the HDF5 user block that holds the seal
 
-# Files already checked, by identity and last change: a sweep result reads its store many times,
-# and a store is replaced (new inode) rather than changed in place.
-_checked: dict[str, tuple[int, int, int, int]] = {}
+# Files already checked, by identity and last change (ctime too: a copy that keeps the mtime
+# still changes it): a sweep result reads its store many times, and a store is replaced (new
+# inode) rather than changed in place.
+_checked: dict[str, tuple[int, ...]] = {}
+
+
+def _identity(path: str | os.PathLike) -> tuple[int, ...]:
+    stat = os.stat(path)
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
 
 
 def check_sealed(path: str | os.PathLike) -> None:
     """Raise ``OutputError`` naming ``path`` if its seal is broken (damaged, truncated)."""
-    stat = os.stat(path)
-    identity = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
     key = os.fspath(Path(path).resolve())
-    if _checked.get(key) == identity:
+    before = _identity(path)
+    if _checked.get(key) == before:
         return
     _core.check_seal(os.fspath(path))
-    _checked[key] = identity
+    if _identity(path) == before:  # not changed while it was being checked
+        _checked[key] = before
 
 
 def open_sealed(path: str | os.PathLike) -> h5py.File:

@@ -10,7 +10,18 @@
 //   hand_off.join();
 #include <utility>
 
+// GCC defines __SANITIZE_THREAD__ under -fsanitize=thread; clang only reports the feature.
+#if !defined(TAALWERK_THREAD_SANITIZER)
 #if defined(__SANITIZE_THREAD__)
+#define TAALWERK_THREAD_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define TAALWERK_THREAD_SANITIZER 1
+#endif
+#endif
+#endif
+
+#if defined(TAALWERK_THREAD_SANITIZER)
 extern "C" void __tsan_acquire(void* address);
 extern "C" void __tsan_release(void* address);
 #endif
@@ -56,7 +67,7 @@ public:
     void join() { acquire(&joined_); }
 
 private:
-#if defined(__SANITIZE_THREAD__)
+#if defined(TAALWERK_THREAD_SANITIZER)
     static void acquire(const void* address) { __tsan_acquire(const_cast<void*>(address)); }
     static void release(const void* address) { __tsan_release(const_cast<void*>(address)); }
 #else

@@ -185,11 +185,15 @@ SealState check_seal(const std::filesystem::path& path) {
 
     const std::optional<Seal> seal = got == block.size() ? parse_seal(block) : std::nullopt;
     if (!seal) {
-        // A plain foreign file (empty, text) is left to the HDF5 reader, which refuses it safely;
-        // a broken seal in front of HDF5 content means the file's first bytes are damaged.
-        if (!start.starts_with(seal_magic.substr(0, 8)) && !hdf5_after_block) return SealState::unsealed;
-        file.fail("the file is damaged: its first " + std::to_string(seal_block_bytes) +
-                  " bytes (the seal that says how long the file is and what its checksum is) are not readable");
+        constexpr std::string_view seal_name = "taalwerk sealed output ";
+        if (start.starts_with(seal_name)) {
+            file.fail("the file is damaged, or was written by a newer taalwerk: its first " + std::to_string(seal_block_bytes) +
+                      " bytes (the seal that says how long the file is and what its checksum is) are not a seal this version reads");
+        }
+        // A plain foreign file (empty, text) is left to the HDF5 reader, which refuses it safely.
+        if (!hdf5_after_block) return SealState::unsealed;
+        file.fail("the file is damaged, or is an HDF5 file whose user block belongs to another program: its first " +
+                  std::to_string(seal_block_bytes) + " bytes are neither a taalwerk seal nor zeros");
     }
     const Seal found = file.content_from(seal_block_bytes);
     if (found.length != seal->length) {

@@ -21,8 +21,9 @@ inline constexpr std::size_t seal_block_bytes = 512;
 
 enum class SealState {
     intact,    // the seal is there and the bytes after it match it
-    unsealed,  // no seal: a plain HDF5 file (HDF5 signature at byte 0), written by older code or
-               // others, or a user block of zeros (written, not yet sealed); read at HDF5's risk
+    unsealed,  // no seal: a plain HDF5 file (HDF5 signature at byte 0), written by older versions or
+               // other programs, or a block of zeros (room for a seal that was never written, or
+               // zeroed by hand to read a file changed with HDF5 tools); read at HDF5's risk
 };
 
 // CRC-32 (zlib's, the same as Python's zlib.crc32) of `bytes`, continuing from `crc`.
@@ -37,8 +38,9 @@ void seal_file_image(std::span<std::byte> image);
 void seal_file(const std::filesystem::path& path);
 
 // Whether the file at `path` is sealed and intact, or unsealed. Throws OutputError naming the
-// file if the seal is broken: content changed, file truncated or extended, or a user block that
-// is neither zeros nor a readable seal (the first bytes of a sealed file damaged).
+// file if the seal is broken: content changed, file truncated or extended, a block that begins
+// like a seal but is not one, or HDF5 content behind a block that is neither a seal nor zeros.
+// Anything else without a seal (empty, text, plain HDF5) is "unsealed", for the HDF5 reader.
 SealState check_seal(const std::filesystem::path& path);
 
 }  // namespace taalwerk

@@ -140,5 +140,17 @@ TEST_CASE("file seal: files without a seal are left to the HDF5 reader", "[outpu
     const auto* first = reinterpret_cast<const std::byte*>(text.data());
     write_bytes(plain, {first, first + text.size()});
     CHECK(check_seal(plain) == SealState::unsealed);
+    const std::string part = "taalwerk-sweep-point 1\n{}";  // another taalwerk file, not a run file
+    write_bytes(plain, {reinterpret_cast<const std::byte*>(part.data()), reinterpret_cast<const std::byte*>(part.data()) + part.size()});
+    CHECK(check_seal(plain) == SealState::unsealed);
     CHECK_THAT(seal_error(folder / "missing.h5"), Contains("missing.h5") && Contains("No such file"));
+}
+
+TEST_CASE("file seal: HDF5 content behind a block that is not a seal is refused", "[output][seal]") {
+    const fs::path folder = seal_scratch_folder("foreign-block");
+    std::vector<std::byte> image = unsealed_image(1000);
+    image[0] = std::byte{'M'};  // e.g. another program's user block
+    const fs::path foreign = folder / "foreign-block.h5";
+    write_bytes(foreign, image);
+    CHECK_THAT(seal_error(foreign), Contains(foreign.string()) && Contains("user block belongs to another program"));
 }

@@ -158,7 +158,7 @@ def test_every_damaged_copy_of_a_sealed_file_is_refused_by_its_seal(kind, run_fi
 
 
 def test_files_without_a_seal_are_still_read(run_file, tmp_path):
-    """Run files of older versions have no seal: HDF5 signature at byte 0, or a zeroed seal block."""
+    """Files without a seal are read: HDF5 signature at byte 0 (older versions), or a block of zeros."""
     legacy = tmp_path / "legacy.h5"
     with taalwerk.open_run(run_file) as dataset:
         dataset.to_netcdf(legacy, engine="h5netcdf")
