@@ -13,6 +13,7 @@
 
 #include "output/file_seal.hpp"
 #include "output/run_output.hpp"
+#include "scratch_folder.hpp"
 
 using namespace taalwerk;
 using Catch::Matchers::Contains;
@@ -20,13 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// One folder per test case: ctest runs them in parallel.
-fs::path seal_scratch_folder(const std::string& test_case) {
-    const fs::path folder = fs::path(TAALWERK_TEST_SCRATCH) / "file_seal" / test_case;
-    fs::remove_all(folder);
-    fs::create_directories(folder);
-    return folder;
-}
+fs::path seal_scratch_folder(const std::string& test_case) { return testing::fresh_scratch_folder("file_seal", test_case); }
 
 void write_bytes(const fs::path& file, const std::vector<std::byte>& bytes) {
     std::ofstream stream(file, std::ios::binary | std::ios::trunc);

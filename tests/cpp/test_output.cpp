@@ -22,6 +22,7 @@
 #include "output/file_seal.hpp"
 #include "output/output_target.hpp"
 #include "output/run_output.hpp"
+#include "scratch_folder.hpp"
 
 using namespace taalwerk;
 using Catch::Matchers::Contains;
@@ -30,12 +31,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // An empty folder of its own for each test, under the build's scratch folder.
-fs::path fresh_scratch_folder(const std::string& name) {
-    const fs::path folder = fs::path(TAALWERK_TEST_SCRATCH) / "output" / name;
-    fs::remove_all(folder);
-    fs::create_directories(folder);
-    return folder;
-}
+fs::path fresh_scratch_folder(const std::string& name) { return testing::fresh_scratch_folder("output", name); }
 
 std::vector<std::string> folder_entries(const fs::path& folder) {
     std::vector<std::string> names;
