@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import _core
+from .command_options import add_ensemble_arguments, require_ensemble_for_members
 
 EXIT_SUCCESS, EXIT_INTERNAL, EXIT_USAGE, EXIT_SCENARIO, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
@@ -90,12 +91,8 @@ def compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1, help="base seed of both (default 1)")
     parser.add_argument("--replicates", type=int, help="replicates of each (default 10; with --ensemble 4 per member)")
     parser.add_argument("--threads", type=int, default=0, help="C++ threads, 0 = all cores (default)")
-    parser.add_argument("--ensemble", metavar="ENSEMBLE.toml",
-                        help="run the comparison under every member of this ensemble of acceptable parameter sets "
-                        "(e.g. scenarios/calibration/national-2014-ensemble.toml): the band then includes parameter "
-                        "uncertainty, and the spread is split into a parameter and a stochastic part")
-    parser.add_argument("--members", type=int, metavar="K",
-                        help="use the best K members of the ensemble (default: 10, or all when it has fewer)")
+    add_ensemble_arguments(parser, "the comparison", "the band then includes parameter uncertainty, and the spread is "
+                           "split into a parameter and a stochastic part")
     parser.add_argument("--months", type=_months, help="months to report (default: 12,30,42,60 where they fit, and the last)")
     parser.add_argument("--group", default="all", help="population group (default: all), e.g. sex=female")
     parser.add_argument("--indicators", type=_names,
@@ -169,8 +166,7 @@ def command_compare(arguments: list[str]) -> int:
 
     parser = compare_parser()
     options = parser.parse_args(arguments)
-    if options.members is not None and not options.ensemble:
-        parser.error("--members needs --ensemble")
+    require_ensemble_for_members(parser, options)
     if options.ensemble:
         return command_compare_over_ensemble(parser, options)
     options.replicates = 10 if options.replicates is None else options.replicates
@@ -204,8 +200,6 @@ def command_compare_over_ensemble(parser: argparse.ArgumentParser, options: argp
     from .uncertainty import (ENSEMBLE_REPLICATES, EnsembleComparison, describe_ensemble_comparison,
                               ensemble_member_scenarios, load_ensemble)
 
-    if options.members is not None and options.members < 1:
-        parser.error(f"--members must be at least 1, not {options.members}")
     replicates = options.replicates if options.replicates is not None else ENSEMBLE_REPLICATES
     if replicates < 1:
         parser.error(f"--replicates must be at least 1, not {replicates}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -359,18 +359,13 @@ class ReportBuilder:
         months = report_months(self.first)
         header = ["Measure", "Scenario"] + [f"Month {m}" for m in months]
         rows = []
-        for measure in self.measures:
-            unit = " (euros per adult)" if measure.cumulative_cost else " (percentage points)"
-            for name in self.others:
-                difference = measure_difference(self.first, self.results[name], measure)
-                cells = []
-                for m in months:
-                    data = difference.sel(month=m).values
-                    mark = " <b>*</b>" if clear_difference(data) else ""
-                    cells.append(with_band(data, measure, signed=True) + mark)
-                first_row = name == self.others[0]
-                rows.append([escape(measure.label.split(" (")[0] + unit) if first_row else "",
-                             f"{escape(name)} − {escape(self.baseline)}"] + cells)
+        for measure, _, difference, labels in self.differences_by_row():
+            cells = []
+            for m in months:
+                data = difference.sel(month=m).values
+                mark = " <b>*</b>" if clear_difference(data) else ""
+                cells.append(with_band(data, measure, signed=True) + mark)
+            rows.append(labels + cells)
         section.add(table_html(header, rows, numeric_from=2, table_id="difference-table"))
         if not self.ensemble:
             section.paragraph("<b>*</b>: a clear difference (the middle 90% of replicates lies on one side of zero).", "meta")
@@ -379,6 +374,16 @@ class ReportBuilder:
                           f"{self.ensemble_sentence()} <b>*</b>: a clear difference (that whole range lies on one side "
                           "of zero).", "meta")
         self.difference_spreads(section, months)
+
+    def differences_by_row(self) -> Iterator[tuple[Measure, str, xr.DataArray, list[str]]]:
+        """Per row of the difference tables: the measure, the scenario, its difference from the
+        baseline and the row's two label cells (the measure only on its first row)."""
+        for measure in self.measures:
+            unit = " (euros per adult)" if measure.cumulative_cost else " (percentage points)"
+            for name in self.others:
+                labels = [escape(measure.label.split(" (")[0] + unit) if name == self.others[0] else "",
+                          f"{escape(name)} − {escape(self.baseline)}"]
+                yield measure, name, measure_difference(self.first, self.results[name], measure), labels
 
     def difference_spreads(self, section: Section, months: Sequence[int]) -> None:
         """Where the uncertainty of each difference comes from: parameters or chance."""
@@ -395,27 +400,23 @@ class ReportBuilder:
         rows = []
         sentences = []
         month = focus_month(self.first)
-        for measure in self.measures:
-            unit = " (euros per adult)" if measure.cumulative_cost else " (percentage points)"
-            for name in self.others:
-                difference = measure_difference(self.first, self.results[name], measure)
-                cells = []
-                for m in months:
-                    parameter, chance = spreads(difference.sel(month=m).values, s.members)
-                    cells.append(f"parameters {format_number(parameter, measure)} · chance {format_number(chance, measure)}")
-                rows.append([escape(measure.label.split(" (")[0] + unit) if name == self.others[0] else "",
-                             f"{escape(name)} − {escape(self.baseline)}"] + cells)
-                if measure.indicator == "in_paid_work":
-                    data = difference.sel(month=month).values
-                    parameter, chance = spreads(data, s.members)
-                    low, high = np.quantile(data, BAND)
-                    sentences.append(
-                        f"<li><b>{escape(name)}</b> against {escape(self.baseline)}, share in paid work at month {month}: "
-                        f"{format_number(float(np.mean(data)), measure, True)} points (range "
-                        f"{format_number(float(low), measure, True)} to {format_number(float(high), measure, True)}, "
-                        "including parameter uncertainty from the calibration); standard deviation "
-                        f"{format_number(parameter, measure)} points from the parameters and "
-                        f"{format_number(chance, measure)} from chance.</li>")
+        for measure, name, difference, labels in self.differences_by_row():
+            cells = []
+            for m in months:
+                parameter, chance = spreads(difference.sel(month=m).values, s.members)
+                cells.append(f"parameters {format_number(parameter, measure)} · chance {format_number(chance, measure)}")
+            rows.append(labels + cells)
+            if measure.indicator == "in_paid_work":
+                data = difference.sel(month=month).values
+                parameter, chance = spreads(data, s.members)
+                low, high = np.quantile(data, BAND)
+                sentences.append(
+                    f"<li><b>{escape(name)}</b> against {escape(self.baseline)}, share in paid work at month {month}: "
+                    f"{format_number(float(np.mean(data)), measure, True)} points (range "
+                    f"{format_number(float(low), measure, True)} to {format_number(float(high), measure, True)}, "
+                    "including parameter uncertainty from the calibration); standard deviation "
+                    f"{format_number(parameter, measure)} points from the parameters and "
+                    f"{format_number(chance, measure)} from chance.</li>")
         section.add(table_html(header, rows, numeric_from=2, table_id="difference-spread-table"))
         section.paragraph("Each cell: standard deviation of the difference from parameter uncertainty (between the "
                           f"{s.members} parameter sets) and from chance (between the {s.replicates} replicates of one "
