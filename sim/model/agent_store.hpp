@@ -40,7 +40,7 @@ struct AgentStore {
     std::vector<float> loan_spent;                 // old law: DUO loan used, EUR
     std::vector<std::uint8_t> mental_health_problem;  // depression and/or PTSD this month
     std::vector<std::uint16_t> health_onset_month;    // when a healthy person's problems start (65535: never)
-    std::vector<float> earnings;                      // this month's gross earnings, EUR (read by the partner)
+    std::vector<float> earnings;                      // this month's net earnings or study finance, EUR (read by the partner)
     std::vector<std::uint8_t> pathway;                // Pathway in force (tailored: resolved at the intake)
     std::vector<std::uint16_t> instruments_active;    // bit per Instrument
     std::vector<std::uint16_t> instruments_done;      // bit per Instrument: completed at least once
@@ -70,6 +70,7 @@ struct AgentStore {
     std::vector<float> employability;            // job-finding factor (education, sex), healthy
     std::vector<std::uint8_t> prior_work_experience;  // worked before the flight
     std::vector<std::uint8_t> not_literate;           // not literate in their own language
+    std::vector<std::uint8_t> latin_script;           // reads and writes the Latin script
 
     explicit AgentStore(std::uint32_t agents = 0) { resize(agents); }
 
@@ -127,6 +128,7 @@ struct AgentStore {
         visit(employability, 0.0f);
         visit(prior_work_experience, std::uint8_t{0});
         visit(not_literate, std::uint8_t{0});
+        visit(latin_script, std::uint8_t{0});
     }
 
     void resize(std::uint32_t agents) {

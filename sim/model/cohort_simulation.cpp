@@ -55,10 +55,11 @@ void store_if_changed(T& stored, T value) {
 
 // Indicators added to directly, month by month (pre-arrival counts, welfare and costs). All
 // others are person counts tallied through IndicatorFlags.
-constexpr std::array<IndicatorId, 9> direct_indicators{
+constexpr std::array<IndicatorId, 11> direct_indicators{
     IndicatorId::awaiting_permit, IndicatorId::abroad_awaiting_reunification, IndicatorId::on_bijstand,
-    IndicatorId::below_poverty_line, IndicatorId::cost_bijstand, IndicatorId::cost_caseworkers,
-    IndicatorId::cost_inburgering, IndicatorId::cost_instruments, IndicatorId::cost_total};
+    IndicatorId::below_poverty_line, IndicatorId::inburgering_fines_eur, IndicatorId::inburgering_loan_debt_eur,
+    IndicatorId::cost_bijstand, IndicatorId::cost_caseworkers, IndicatorId::cost_inburgering,
+    IndicatorId::cost_instruments, IndicatorId::cost_total};
 
 constexpr bool is_direct(IndicatorId id) {
     for (const IndicatorId direct : direct_indicators)
@@ -248,35 +249,37 @@ void CohortSimulation::size_pools(int month) {
         }
 }
 
-double CohortSimulation::search_intensity_of(std::uint32_t agent, std::uint32_t month,
-                                             const MunicipalityParameters& municipality, bool present_in_azc,
-                                             EffectsCache& effects_cache) const {
+CohortSimulation::JobSearch CohortSimulation::job_search_of(std::uint32_t agent, std::uint32_t month,
+                                                             const MunicipalityParameters& municipality, bool present_in_azc,
+                                                             EffectsCache& effects_cache) const {
     const ModelParameters& p = parameters_;
     // Not searching with a job or in education. (An early return measured faster than computing
     // the intensity for everyone and selecting.)
     if ((agents_.employed[agent] != 0) |
         (agents_.education_status[agent] == static_cast<std::uint8_t>(EducationStatus::in_education)))
-        return 0.0;
-    double intensity = 0.0;
+        return {};
+    JobSearch search;
     if (agents_.housed[agent]) {
         const auto pathway = static_cast<Pathway>(agents_.pathway[agent]);
         const CourseStatus course = agents_.course_status[agent];
         const auto route = static_cast<InburgeringRoute>(agents_.inburgering_route[agent]);
         const bool past_a2_milestone = ((route == InburgeringRoute::b1_route) | (route == InburgeringRoute::education_route)) &
                                        (agents_.proficiency[agent] >= a2_level);
-        intensity = search_intensity(pathway, course, past_a2_milestone, p);
+        search.intensity = search_intensity(pathway, course, past_a2_milestone, p);
+        search.activated = activated_towards_work(pathway, course, past_a2_milestone);
         const bool intake_done = agents_.intake_done[agent] != 0;
         const bool guided = intake_done & (agents_.guidance_months_left[agent] > 0);
         const std::size_t m = agents_.municipality[agent];
-        intensity *= guided ? guidance_[m].search_factor : (intake_done ? 1.0 : p.caseworkers.unguided_search_factor);
+        search.intensity *= guided ? guidance_[m].search_factor : (intake_done ? 1.0 : p.caseworkers.unguided_search_factor);
     } else if (present_in_azc && municipality.early_matching) {
-        intensity = p.caseworkers.unguided_search_factor;  // early matching from the AZC
+        search.intensity = p.caseworkers.unguided_search_factor;  // early matching from the AZC
     }
-    if (intensity <= 0.0) return 0.0;
+    if (search.intensity <= 0.0) return {};
     const std::uint16_t active = agents_.instruments_active[agent];
     const InstrumentEffects effects = active ? effects_cache.get(p, active, 0).effects : InstrumentEffects{};
     const bool carer = (month < agents_.young_children_until[agent]) & !effects.childcare;
-    return intensity * effects.search_factor * (carer ? p.young_children_time_factor : 1.0);
+    search.intensity *= effects.search_factor * (carer ? p.young_children_time_factor : 1.0);
+    return search;
 }
 
 void CohortSimulation::house_and_claim(int month) {
@@ -342,7 +345,8 @@ void CohortSimulation::house_and_claim(int month) {
             // Job search: a claim on the region's openings, weighted by what employers see. A
             // trial placement or learn-work trajectory that ends this month with the employer
             // wanting to keep the person claims first (priority 1): that job is an opening too.
-            const double intensity = search_intensity_of(agent, m, municipality, !housed, effects_cache);
+            const JobSearch search = job_search_of(agent, m, municipality, !housed, effects_cache);
+            const double intensity = search.intensity;
             const bool employed = agents_.employed[agent] != 0;
             const bool unwell = agents_.mental_health_problem[agent] != 0;
             const double proficiency = agents_.proficiency[agent];
@@ -377,7 +381,7 @@ void CohortSimulation::house_and_claim(int month) {
             InstrumentSituation situation;
             situation.intake_done = agents_.intake_done[agent] != 0;
             situation.in_course = course == CourseStatus::in_course;
-            situation.seeking = intensity > 0.0;
+            situation.activated = search.activated;
             situation.employed = employed;
             situation.months_in_job = agents_.months_in_job[agent];
             situation.carer_of_young_child = m < agents_.young_children_until[agent];
@@ -537,7 +541,12 @@ void CohortSimulation::live_month_and_tally(int month) {
                     if (agents_.lesson_hours[agent] >= ib.z_route_lesson_hours) status = InburgeringStatus::route_completed;
                 } else if (status == InburgeringStatus::pending) {
                     const double target = target_level(route);
-                    if (proficiency >= target - ib.exam_ready_margin && agents_.months_since_exam[agent] >= ib.months_between_exams) {
+                    // Sitting the exam: when nearly at the level, or under the old law once past the
+                    // exemption's lesson hours, since the exemption also asks for failed attempts.
+                    const bool ready = proficiency >= target - ib.exam_ready_margin;
+                    const bool towards_exemption =
+                        route == InburgeringRoute::old_exam && agents_.lesson_hours[agent] >= ib.exemption_lesson_hours;
+                    if ((ready || towards_exemption) && agents_.months_since_exam[agent] >= ib.months_between_exams) {
                         RandomStream exam(key_, agent, m, decisions::inburgering_exam);
                         agents_.months_since_exam[agent] = 0;
                         agents_.exam_attempts[agent] = static_cast<std::uint8_t>(std::min(250, agents_.exam_attempts[agent] + 1));
@@ -627,7 +636,7 @@ void CohortSimulation::live_month_and_tally(int month) {
                 const bool offer_permanent = !draw_event(terms, p.temporary_share_of_offers);
                 // Accepting weighs the net gain after the bijstand offset (the poverty trap).
                 const Household household = household_of(agent);
-                const double net_gain = net_gain_of_job(p, monthly_earnings(p, true, offer_full_time, segment),
+                const double net_gain = net_gain_of_job(p, monthly_net_earnings(p, true, offer_full_time, segment),
                                                         household.norm, household.partner_earnings);
                 RandomStream acceptance(key_, agent, m, decisions::job_acceptance);
                 if (draw_event(acceptance, job_acceptance_probability(p, net_gain))) {
@@ -658,13 +667,19 @@ void CohortSimulation::live_month_and_tally(int month) {
                 agents_.dutch_experience_months[agent] = static_cast<std::uint8_t>(std::min(255, agents_.dutch_experience_months[agent] + 1));
             // Income of the person: earnings, or study finance for a student (offset against the
             // household's bijstand like earnings).
-            store_if_changed(agents_.earnings[agent], static_cast<float>(monthly_earnings(p, employed, job_full_time, segment) +
+            store_if_changed(agents_.earnings[agent], static_cast<float>(monthly_net_earnings(p, employed, job_full_time, segment) +
                                                                          (in_education ? p.education.study_finance_per_month : 0.0)));
             const double caseworker_cost = guided ? guidance.cost_per_client : 0.0;
             const double inburgering_cost = lessons.loan_spent + lessons.municipal_cost + early_start_cost;
             const CefrLevel level = cefr_level(proficiency);
-            const bool overdue = status == InburgeringStatus::pending &&
-                                 month - static_cast<int>(agents_.permit_month[agent]) >= ib.deadline_months;
+            const int months_past_deadline = month - static_cast<int>(agents_.permit_month[agent]) - ib.deadline_months;
+            const bool overdue = status == InburgeringStatus::pending && months_past_deadline >= 0;
+            // Old law: a fine when the deadline passes without exam or exemption, and again at the
+            // end of each new term; the DUO loan of someone who missed the deadline is not forgiven.
+            // (The route is set on housing; before it only the regime says which law applies.)
+            const bool old_law_overdue = overdue && ib.regime == InburgeringRegime::old_2013;
+            const bool fined = old_law_overdue && months_past_deadline % ib.fine_term_months == 0;
+            const double loan_debt = !old_law_overdue ? 0.0 : (months_past_deadline == 0 ? agents_.loan_spent[agent] : lessons.loan_spent);
 
             // Welfare of the benefit unit, once per household: at the second partner of a couple
             // (the first, earlier in the same chunk, has its income for this month set).
@@ -709,7 +724,12 @@ void CohortSimulation::live_month_and_tally(int month) {
             flags.set(IndicatorId::inburgering_exempt, status == InburgeringStatus::exempt);
             flags.set(IndicatorId::inburgering_route_completed, status == InburgeringStatus::route_completed);
             flags.set(IndicatorId::inburgering_overdue, overdue);
+            flags.set(IndicatorId::inburgering_fined, fined);
             flags.change_counts(cell, tallied_flags_[agent]);
+            if (old_law_overdue) {
+                cell[slot(IndicatorId::inburgering_fines_eur)] += fined ? ib.fine : 0.0;
+                cell[slot(IndicatorId::inburgering_loan_debt_eur)] += loan_debt;
+            }
             cell[slot(IndicatorId::cost_caseworkers)] += caseworker_cost;
             cell[slot(IndicatorId::cost_inburgering)] += inburgering_cost;
             cell[slot(IndicatorId::cost_instruments)] += instrument_cost;

@@ -60,10 +60,14 @@ private:
         double partner_earnings = 0.0;   // the partner's income, when living together
     };
     Household household_of(std::uint32_t agent) const;
-    // Search intensity at the start of the month (0: not searching).
+    // Job search at the start of the month.
     class EffectsCache;
-    double search_intensity_of(std::uint32_t agent, std::uint32_t month, const MunicipalityParameters& municipality,
-                               bool present_in_azc, EffectsCache& effects_cache) const;
+    struct JobSearch {
+        double intensity = 0.0;   // 0: not searching
+        bool activated = false;   // searching, and turned towards work by the pathway (activated_towards_work)
+    };
+    JobSearch job_search_of(std::uint32_t agent, std::uint32_t month, const MunicipalityParameters& municipality,
+                            bool present_in_azc, EffectsCache& effects_cache) const;
     // A trial placement or learn-work trajectory ending this month with a job offer (first pass).
     bool placement_ends_with_offer(std::uint32_t agent, std::uint32_t month) const;
     // Bijstand, poverty and their costs of the agent's benefit unit, added to each member's cell.

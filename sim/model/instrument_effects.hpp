@@ -17,7 +17,7 @@ namespace taalwerk {
 struct InstrumentSituation {
     bool intake_done = false;  // municipal instruments come with the plan made at the intake
     bool in_course = false;
-    bool seeking = false;
+    bool activated = false;    // turned towards work by the pathway (activated_towards_work), searching
     bool employed = false;
     std::uint16_t months_in_job = 0;
     bool carer_of_young_child = false;
@@ -36,7 +36,7 @@ inline bool renewable(Instrument instrument) {
 
 inline bool eligible(Instrument instrument, const InstrumentParameters& parameters, const InstrumentSituation& s) {
     if (!s.intake_done || s.proficiency < parameters.min_level) return false;
-    const bool free_to_search = s.seeking && !s.employed;
+    const bool free_to_search = s.activated && !s.employed;
     switch (instrument) {
         case Instrument::orientation: return true;
         case Instrument::extra_language_course: return s.in_course;
@@ -47,7 +47,7 @@ inline bool eligible(Instrument instrument, const InstrumentParameters& paramete
         case Instrument::wage_cost_subsidy: return free_to_search;
         case Instrument::job_coaching: return free_to_search || (s.employed && s.months_in_job < 3);
         case Instrument::learn_work_trajectory: return free_to_search && s.age != AgeBand::age_45_64 && !s.in_education;
-        case Instrument::childcare: return s.carer_of_young_child && (s.in_course || s.seeking || s.in_education);
+        case Instrument::childcare: return s.carer_of_young_child && (s.in_course || s.activated || s.in_education);
         case Instrument::mental_health_care: return s.unwell;
         case Instrument::bridging_programme:
             return s.age == AgeBand::age_18_29 && s.education >= Education::lower_secondary && !s.employed &&
@@ -99,14 +99,14 @@ inline std::uint16_t eligible_instruments(const InstrumentLevelSteps& levels, co
     auto when = [](bool condition, Instrument instrument) {
         return static_cast<std::uint16_t>(static_cast<unsigned>(condition) << static_cast<unsigned>(instrument));
     };
-    const bool free_to_search = s.seeking && !s.employed;
+    const bool free_to_search = s.activated && !s.employed;
     std::uint16_t set = when(true, Instrument::orientation) | when(s.in_course, Instrument::extra_language_course) |
                         when(free_to_search, Instrument::sector_language_course) | when(free_to_search, Instrument::jobhunter) |
                         when(free_to_search, Instrument::work_experience_place) |
                         when(free_to_search, Instrument::trial_placement) | when(free_to_search, Instrument::wage_cost_subsidy) |
                         when(free_to_search || (s.employed && s.months_in_job < 3), Instrument::job_coaching) |
                         when(free_to_search && s.age != AgeBand::age_45_64 && !s.in_education, Instrument::learn_work_trajectory) |
-                        when(s.carer_of_young_child && (s.in_course || s.seeking || s.in_education), Instrument::childcare) |
+                        when(s.carer_of_young_child && (s.in_course || s.activated || s.in_education), Instrument::childcare) |
                         when(s.unwell, Instrument::mental_health_care) |
                         when(s.age == AgeBand::age_18_29 && s.education >= Education::lower_secondary && !s.employed &&
                                  !s.in_education && s.qualification != DutchQualification::diploma,

@@ -34,6 +34,25 @@ inline double search_intensity(Pathway pathway, CourseStatus course, bool past_a
     return 0.0;
 }
 
+// Whether the pathway has turned a housed person without a job towards work: the municipality's
+// activation instruments (jobhunter, placements, wage-cost subsidy, job coaching, ...) are for
+// them. A sequential pathway activates only after the course, or in a course aiming beyond A2
+// once A2 is reached; whoever looks for work during a sequential course does so on their own
+// (sequential_course_search_factor) and is not activated.
+inline bool activated_towards_work(Pathway pathway, CourseStatus course, bool past_a2_milestone) {
+    switch (pathway) {
+        case Pathway::sequential: {
+            const bool before_or_in_course = course == CourseStatus::in_course || course == CourseStatus::waiting_for_seat ||
+                                             course == CourseStatus::not_started;
+            return !before_or_in_course || (past_a2_milestone && course == CourseStatus::in_course);
+        }
+        case Pathway::tailored: return false;  // not yet resolved: no plan
+        case Pathway::parallel:
+        case Pathway::work_first: return true;
+    }
+    return false;
+}
+
 // The tailored (maatwerk) pathway of a profile; rules in a fixed order, the first match wins.
 inline Pathway tailored_pathway(const TailoredRules& rules, bool unwell, bool not_literate, bool carer, AgeBand age,
                                 Education education) {
@@ -90,10 +109,12 @@ inline double upgrade_probability(const ModelParameters& p, double proficiency) 
     return std::min(1.0, p.upgrade_rate * std::exp(p.language_effect * (proficiency - 2.0)));
 }
 
-inline double monthly_earnings(const ModelParameters& p, bool employed, bool full_time, Segment segment) {
+// Net monthly earnings: the gross wage less wage tax and premiums (after tax credits), the income
+// that bijstand norms and poverty lines, both net, are compared with.
+inline double monthly_net_earnings(const ModelParameters& p, bool employed, bool full_time, Segment segment) {
     if (!employed) return 0.0;
     const double hours = full_time ? p.full_time_hours_per_week : p.part_time_hours_per_week;
-    return hours * weeks_per_month * p.hourly_wage_by_segment[static_cast<std::size_t>(segment)];
+    return hours * weeks_per_month * p.hourly_wage_by_segment[static_cast<std::size_t>(segment)] * p.net_share_of_gross_wage;
 }
 
 }  // namespace taalwerk

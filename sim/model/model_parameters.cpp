@@ -66,6 +66,7 @@ ModelParameters read_model_parameters(const Scenario& s) {
     require_sum_one(s, "cohort.education_eritrea", p.education_shares[1]);
     require_sum_one(s, "cohort.education_other", p.education_shares[2]);
     p.not_literate_share = fixed_list<3>(s, "cohort.not_literate_share");
+    p.latin_script_share = fixed_list<4>(s, "cohort.latin_script_share");
     p.age_band_shares = fixed_list<3>(s, "cohort.age_band_shares");
     require_sum_one(s, "cohort.age_band_shares", p.age_band_shares);
     p.mental_health_problem_share = s.real("cohort.mental_health_problem_share");
@@ -92,6 +93,7 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.proficiency_ceiling = s.real("language.proficiency_ceiling");
     p.learnability_by_education = fixed_list<4>(s, "language.learnability_by_education");
     p.not_literate_learning_factor = s.real("language.not_literate_factor");
+    p.non_latin_script_learning_factor = s.real("language.non_latin_script_factor");
     p.mental_health_learning_factor = s.real("language.mental_health_factor");
     p.age_45_plus_learning_factor = s.real("language.age_45_plus_factor");
     p.practice_gain_per_work_hour = s.real("language.practice_gain_per_work_hour");
@@ -113,6 +115,7 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.part_time_hours_per_week = s.real("labour.part_time_hours_per_week");
     p.full_time_hours_per_week = s.real("labour.full_time_hours_per_week");
     p.hourly_wage_by_segment = fixed_list<segment_count>(s, "labour.hourly_wage_by_segment");
+    p.net_share_of_gross_wage = s.real("labour.net_share_of_gross_wage");
     p.short_permit_openness_factor = s.real("labour.short_permit_openness_factor");
     p.prior_experience_job_factor = s.real("labour.prior_experience_factor");
     p.network_job_factor = s.real("labour.network_factor");
@@ -185,6 +188,7 @@ ModelParameters read_model_parameters(const Scenario& s) {
     i.loan_limit = s.real("inburgering.old.loan_limit");
     i.max_spend_per_quarter = s.real("inburgering.old.max_spend_per_quarter");
     i.fine = s.real("inburgering.old.fine");
+    i.fine_term_months = static_cast<int>(s.integer("inburgering.old.fine_term_months"));
     i.exemption_lesson_hours = static_cast<int>(s.integer("inburgering.old.exemption_lesson_hours"));
     i.exemption_exam_attempts = static_cast<int>(s.integer("inburgering.old.exemption_exam_attempts"));
     i.b1_route_hours_per_week = s.real("inburgering.new.b1_route_hours_per_week");

@@ -89,6 +89,7 @@ struct InburgeringParameters {
     double loan_limit = 10000.0;
     double max_spend_per_quarter = 1250.0;
     double fine = 1250.0;
+    int fine_term_months = 24;
     int exemption_lesson_hours = 600;
     int exemption_exam_attempts = 4;
     double b1_route_hours_per_week = 12.0;
@@ -126,6 +127,7 @@ struct ModelParameters {
     std::array<double, 3> origin_shares{};                      // syria, eritrea, other
     std::array<std::array<double, 4>, 3> education_shares{};    // [origin][education]
     std::array<double, 3> not_literate_share{};                 // by origin
+    std::array<double, 4> latin_script_share{};                 // of the literate, by education
     std::array<double, 3> age_band_shares{};
     double mental_health_problem_share = 0.0;
     double couple_share = 0.0;
@@ -146,6 +148,7 @@ struct ModelParameters {
     double proficiency_ceiling = 5.0;
     std::array<double, 4> learnability_by_education{};
     double not_literate_learning_factor = 1.0;
+    double non_latin_script_learning_factor = 1.0;
     double mental_health_learning_factor = 1.0;
     double age_45_plus_learning_factor = 1.0;
     double practice_gain_per_work_hour = 0.0;
@@ -167,6 +170,7 @@ struct ModelParameters {
     double intermediate_min_level = 3.0;
     double higher_min_level = 4.0;
     std::array<double, segment_count> hourly_wage_by_segment{};
+    double net_share_of_gross_wage = 1.0;
     double upgrade_rate = 0.0;
     double separation_language_effect = 0.0;
     double part_time_share_of_offers = 0.0;

@@ -35,7 +35,10 @@ void add_cohort_parameters(ParameterCatalogue& catalogue) {
                                "assumed (model-brief §3, 002: women often little work experience)",
                                "Multiplies the share with prior work experience for women."));
     p.push_back(real_parameter("cohort.share_female", 0.35, 0.0, 1.0, "share", assumed,
-                               "Share of women among adult permit holders; nareizigers are often women (model-brief §3)."));
+                               "Share of women among the adults of the cohort. A couple is a woman and a man, and its first "
+                               "partner is a woman with this probability (so nareizigers are more often women, model-brief "
+                               "§3); singles make up the rest, so the share holds whenever it lies between couple_share / 2 "
+                               "and 1 - couple_share / 2."));
     p.push_back(real_parameter("cohort.origin_share_syria", 0.60, 0.0, 1.0, "share",
                                "model-brief: §3 (003: Syria ~50-70%)", "Share of the cohort born in Syria."));
     p.push_back(real_parameter("cohort.origin_share_eritrea", 0.20, 0.0, 1.0, "share",
@@ -53,6 +56,11 @@ void add_cohort_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_list_parameter("cohort.not_literate_share", {0.05, 0.30, 0.15}, 0.0, 1.0, 3, 3, "share",
                                     "assumed (model-brief §3, 000: many Eritreans and Somalis not literate)",
                                     "Share not literate in their own language, by origin (Syria, Eritrea, other)."));
+    p.push_back(real_list_parameter("cohort.latin_script_share", {0.10, 0.35, 0.70, 0.90}, 0.0, 1.0, 4, 4, "share",
+                                    "assumed (issue 3: literacy in the Latin script; Arabic and Tigrinya are not written in it, "
+                                    "so mostly those who learned English or French at school read it)",
+                                    "Share who read and write the Latin script, among those literate in their own language, by "
+                                    "education level (primary or less, lower secondary, upper secondary, higher)."));
     p.push_back(real_list_parameter("cohort.age_band_shares", {0.45, 0.40, 0.15}, 0.0, 1.0, 3, 3, "share", assumed,
                                     "Shares of the age bands 18-29, 30-44 and 45-64 at the permit."));
     p.push_back(real_parameter("cohort.couple_share", 0.5, 0.0, 1.0, "share",
@@ -106,6 +114,10 @@ void add_language_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_parameter("language.not_literate_factor", 0.5, 0.0, 1.0, "factor",
                                "assumed (model-brief §4: much longer for illiterate learners)",
                                "Learning-speed factor for people not literate in their own language."));
+    p.push_back(real_parameter("language.non_latin_script_factor", 0.85, 0.0, 1.0, "factor",
+                               "assumed (issue 3; model-brief §4: literacy slows learning; someone literate only in another "
+                               "script learns the Latin alphabet first)",
+                               "Learning-speed factor for people literate in their own language but not in the Latin script."));
     p.push_back(real_parameter("language.mental_health_factor", 0.7, 0.0, 1.0, "factor",
                                "assumed (model-brief §3: poor mental health slows learning)",
                                "Learning-speed factor with mental-health problems."));
@@ -196,6 +208,11 @@ void add_labour_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_list_parameter("labour.hourly_wage_by_segment", {11.0, 14.0, 19.0}, 0.0, 100.0, 3, 3, "EUR per hour",
                                     "assumed (elementary jobs around the 2016 minimum wage)",
                                     "Gross hourly wage of jobs in the elementary, intermediate and higher segments."));
+    p.push_back(real_parameter("labour.net_share_of_gross_wage", 0.9, 0.5, 1.0, "share",
+                               "assumed (wage tax and employee premiums less the general and labour tax credits leave "
+                               "about 90% of a wage near the 2016 minimum)",
+                               "Net pay as a share of gross pay: earnings are set against the (net) bijstand norm and poverty "
+                               "line, and weighed in accepting a job, net."));
 }
 
 void add_welfare_parameters(ParameterCatalogue& catalogue) {
@@ -312,7 +329,8 @@ void add_inburgering_parameters(ParameterCatalogue& catalogue) {
     p.push_back(integer_parameter("inburgering.deadline_months", 36, 6, 120, "months", "model-brief: §1 (A2 within 3 years)",
                                   "Months after the permit by which the exam must be passed; after it the person counts as overdue."));
     p.push_back(real_parameter("inburgering.exam_ready_margin", 0.25, 0.0, 2.0, "levels", assumed,
-                               "A learner sits the exam once within this distance below the target level."));
+                               "A learner sits the exam once within this distance below the target level (under the old "
+                               "law also once past inburgering.old.exemption_lesson_hours, working towards the exemption)."));
     p.push_back(real_parameter("inburgering.exam_pass_scale", 0.2, 0.01, 2.0, "levels", assumed,
                                "Spread of the logistic exam-pass curve: pass probability is 1/2 at the target level."));
     p.push_back(integer_parameter("inburgering.months_between_exams", 3, 1, 24, "months", assumed,
@@ -322,7 +340,12 @@ void add_inburgering_parameters(ParameterCatalogue& catalogue) {
     p.push_back(real_parameter("inburgering.old.max_spend_per_quarter", 1250.0, 0.0, 10000.0, "EUR per quarter",
                                "model-brief: §1, issue 3 (at most EUR 1,250 a quarter)", "Most of the loan that may be spent per quarter."));
     p.push_back(real_parameter("inburgering.old.fine", 1250.0, 0.0, 10000.0, "EUR", "model-brief: §1 (fine up to EUR 1,250)",
-                               "Fine when the deadline passes without exam or exemption (paid by the person)."));
+                               "Fine when the deadline passes without exam or exemption (paid by the person), and again at the "
+                               "end of each new term while the exam is still not passed."));
+    p.push_back(integer_parameter("inburgering.old.fine_term_months", 24, 6, 120, "months",
+                                  "assumed (model-brief §1: a fine after the deadline; the 2013 law then sets a new term, "
+                                  "whose length the sources do not give)",
+                                  "Months of the new term after a fine; at its end, without exam or exemption, the next fine."));
     p.push_back(integer_parameter("inburgering.old.exemption_lesson_hours", 600, 0, 5000, "hours", "model-brief: §4",
                                   "Lesson hours after which, with enough exam attempts, a person is exempted."));
     p.push_back(integer_parameter("inburgering.old.exemption_exam_attempts", 4, 0, 20, "attempts", "model-brief: §4",

@@ -26,6 +26,13 @@ std::uint16_t draw_months_to_housing(RandomStream& stream, double mean_months) {
     return std::min<std::uint16_t>(draw_months_without_event(stream, 1.0 / (1.0 + mean_months)), 600);
 }
 
+// A couple is a woman and a man, so the share of women among singles makes up the rest of
+// cohort.share_female: (share - couple_share / 2) / (1 - couple_share), within [0, 1].
+double share_female_among_singles(const ModelParameters& p) {
+    if (p.couple_share >= 1.0) return p.share_female;  // no singles
+    return std::clamp((p.share_female - p.couple_share / 2.0) / (1.0 - p.couple_share), 0.0, 1.0);
+}
+
 struct Household {
     bool couple = false;
     bool partner_arrives_later = false;
@@ -82,6 +89,7 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
     for (const auto& m : p.municipalities) municipality_shares.push_back(m.cohort_weight / total_weight);
 
     const std::uint32_t cohort = grid.agents();
+    const double single_share_female = share_female_among_singles(p);
     // Chunks start at even ids, so a couple (2k, 2k+1) is always in one chunk, and its first
     // partner is synthesised before the second, who copies the shared household facts.
     static_assert(ChunkGrid::agents_per_chunk % 2 == 0, "couples must not straddle chunks");
@@ -92,7 +100,9 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             const bool second_partner = household.couple && agent != first;
 
             RandomStream sex_draw(key, agent, 0, decisions::cohort_sex);
-            Sex sex = draw_event(sex_draw, p.share_female) ? Sex::female : Sex::male;
+            // A first partner is a woman with probability share_female, so the second partner, who
+            // more often arrives later (nareiziger), is more often a woman.
+            Sex sex = draw_event(sex_draw, household.couple ? p.share_female : single_share_female) ? Sex::female : Sex::male;
             RandomStream origin_draw(key, agent, 0, decisions::cohort_origin);
             auto origin = static_cast<Origin>(draw_category(origin_draw, p.origin_shares));
             if (second_partner) {
@@ -104,6 +114,9 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
                 draw_category(education_draw, p.education_shares[static_cast<std::size_t>(origin)]));
             RandomStream literacy_draw(key, agent, 0, decisions::cohort_literacy);
             const bool not_literate = draw_event(literacy_draw, p.not_literate_share[static_cast<std::size_t>(origin)]);
+            RandomStream script_draw(key, agent, 0, decisions::cohort_latin_script);
+            const bool latin_script =
+                draw_event(script_draw, p.latin_script_share[static_cast<std::size_t>(education)]) && !not_literate;
             RandomStream age_draw(key, agent, 0, decisions::cohort_age);
             const auto age_band = static_cast<AgeBand>(draw_category(age_draw, p.age_band_shares));
             RandomStream health_draw(key, agent, 0, decisions::cohort_mental_health);
@@ -119,6 +132,7 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             const auto education_index = static_cast<std::size_t>(education);
             double learnability = p.learnability_by_education[education_index];
             if (not_literate) learnability *= p.not_literate_learning_factor;
+            else if (!latin_script) learnability *= p.non_latin_script_learning_factor;
             if (age_band == AgeBand::age_45_64) learnability *= p.age_45_plus_learning_factor;
             double employability = p.employability_by_education[education_index];
             if (sex == Sex::female) employability *= p.female_job_factor;
@@ -158,6 +172,7 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             agents.learnability[agent] = static_cast<float>(learnability);
             agents.employability[agent] = static_cast<float>(employability);
             agents.not_literate[agent] = not_literate;
+            agents.latin_script[agent] = latin_script;
             const MunicipalityParameters& home = p.municipalities[municipality];
             agents.pathway[agent] = static_cast<std::uint8_t>(home.pathway);
 

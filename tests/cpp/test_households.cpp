@@ -85,3 +85,44 @@ TEST_CASE("Young children slow the main carer: fewer lesson-driven passes withou
     };
     CHECK(passed(0.3) < passed(1.0));
 }
+
+TEST_CASE("Women make up cohort.share_female of the adults, couples being a woman and a man", "[model][cohort]") {
+    const std::uint32_t agents = 40000;
+    for (const auto& [share, couples] : {std::pair{0.35, 0.5}, std::pair{0.45, 0.4}, std::pair{0.5, 0.0}}) {
+        const AgentStore a = synthesized(
+            {{"cohort.share_female", share}, {"cohort.couple_share", couples}, {"cohort.size", std::int64_t{agents}}}, agents);
+        double women = 0.0;
+        for (std::uint32_t i = 0; i < agents; ++i) women += a.sex[i] == static_cast<std::uint8_t>(Sex::female);
+        // At most binomial spread: couples' halves are exact, the couple draw and singles' sexes vary.
+        CHECK(std::abs(women / agents - share) < 4.0 * std::sqrt(0.25 / agents));
+    }
+}
+
+TEST_CASE("Latin script: read by a share of the literate that rises with education, by none of the not literate",
+          "[model][cohort]") {
+    const std::uint32_t agents = 60000;
+    const AgentStore a = synthesized({{"cohort.size", std::int64_t{agents}}}, agents);
+    const ModelParameters p = read_model_parameters(default_scenario_with({}));
+    std::array<double, 4> literate{}, latin{};
+    for (std::uint32_t i = 0; i < agents; ++i) {
+        if (a.not_literate[i]) {
+            CHECK(a.latin_script[i] == 0);
+            continue;
+        }
+        literate[a.education[i]] += 1.0;
+        latin[a.education[i]] += a.latin_script[i];
+    }
+    for (std::size_t e = 0; e < 4; ++e) {
+        REQUIRE(literate[e] > 1000.0);
+        const double expected = p.latin_script_share[e];
+        CHECK(std::abs(latin[e] / literate[e] - expected) < 4.0 * std::sqrt(expected * (1.0 - expected) / literate[e]));
+    }
+    // Learnability: the education level's factor, times the script factor for the literate who
+    // do not read the Latin script (and the age factor for the oldest).
+    for (std::uint32_t i = 0; i < agents; ++i) {
+        if (a.not_literate[i]) continue;
+        double expected = p.learnability_by_education[a.education[i]] * (a.latin_script[i] ? 1.0 : p.non_latin_script_learning_factor);
+        if (static_cast<AgeBand>(a.age_band[i]) == AgeBand::age_45_64) expected *= p.age_45_plus_learning_factor;
+        CHECK_THAT(a.learnability[i], Catch::Matchers::WithinRel(expected, 1e-6));
+    }
+}

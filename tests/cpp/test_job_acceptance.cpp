@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "model/labour_market.hpp"
 #include "model/welfare.hpp"
 #include "model_test_support.hpp"
 
@@ -20,6 +21,32 @@ TEST_CASE("Poverty trap: with full offset a job below the norm gains nothing", "
     // An earnings disregard makes part-time work pay.
     p.earnings_disregard_share = 0.25;
     CHECK_THAT(net_gain_of_job(p, 800.0), Catch::Matchers::WithinAbs(200.0, 1e-9));
+}
+
+TEST_CASE("Earnings are net: the gross wage times the net share is what meets the bijstand norm", "[model][welfare]") {
+    ModelParameters p;
+    p.part_time_hours_per_week = 20.0;
+    p.full_time_hours_per_week = 36.0;
+    p.hourly_wage_by_segment = {11.0, 14.0, 19.0};
+    p.net_share_of_gross_wage = 0.9;
+    CHECK_THAT(monthly_net_earnings(p, true, false, Segment::elementary),
+               Catch::Matchers::WithinRel(20.0 * weeks_per_month * 11.0 * 0.9, 1e-12));
+    CHECK_THAT(monthly_net_earnings(p, true, true, Segment::higher), Catch::Matchers::WithinRel(36.0 * weeks_per_month * 19.0 * 0.9, 1e-12));
+    CHECK(monthly_net_earnings(p, false, true, Segment::higher) == 0.0);
+}
+
+TEST_CASE("Less net pay keeps more households on bijstand (common random numbers)", "[model][welfare][monotonic]") {
+    // Same people, same jobs until the first acceptance decision differs: with less of the wage
+    // left after tax, more working households still need a top-up.
+    const RunOutput gross = run_default_with({{"cohort.size", std::int64_t{4000}}, {"labour.net_share_of_gross_wage", 1.0},
+                                              {"labour.acceptance_without_gain", 1.0}});
+    const RunOutput net = run_default_with({{"cohort.size", std::int64_t{4000}}, {"labour.net_share_of_gross_wage", 0.6},
+                                            {"labour.acceptance_without_gain", 1.0}});
+    // Acceptance does not depend on the gain here, so jobs are identical and only bijstand moves.
+    CHECK(cumulative(net, IndicatorId::in_paid_work) == cumulative(gross, IndicatorId::in_paid_work));
+    CHECK(cumulative(net, IndicatorId::in_paid_work) > 0.0);
+    CHECK(cumulative(net, IndicatorId::on_bijstand) > cumulative(gross, IndicatorId::on_bijstand));
+    CHECK(cumulative(net, IndicatorId::cost_bijstand) > cumulative(gross, IndicatorId::cost_bijstand));
 }
 
 TEST_CASE("A larger earnings disregard never lowers job entry (common random numbers)", "[model][welfare][monotonic]") {

@@ -106,3 +106,52 @@ TEST_CASE("Tailored pathway: the first matching rule decides, at the intake", "[
     const RunOutput sequential = run_default_with({{"cohort.size", std::int64_t{4000}}});
     CHECK(value_at(tailored, IndicatorId::ever_worked, 18) > value_at(sequential, IndicatorId::ever_worked, 18));
 }
+
+namespace {
+// The most people, over 48 months, who held an activation instrument (work towards a job)
+// while their language course was still ahead of them or running.
+double activated_during_course(const char* pathway) {
+    static ModelParameters parameters;  // outlives the simulation's reference
+    parameters = read_model_parameters(default_scenario_with(
+        {{"cohort.size", std::int64_t{4000}},
+         {"municipalities.national.pathway", std::string(pathway)},
+         {"municipalities.national.budget_per_housed_adult", 1e5},
+         {"labour.sequential_course_search_factor", 0.3}}));
+    constexpr std::uint16_t activation = instrument_bit(Instrument::sector_language_course) |
+                                         instrument_bit(Instrument::jobhunter) |
+                                         instrument_bit(Instrument::work_experience_place) |
+                                         instrument_bit(Instrument::trial_placement) |
+                                         instrument_bit(Instrument::learn_work_trajectory);
+    const auto agents = static_cast<std::uint32_t>(parameters.cohort_size);
+    CohortSimulation simulation(parameters, agents);
+    simulation.start_replicate(RandomKey{13, 0});
+    std::vector<double> totals(indicator_count * simulation.cells().group_count());
+    double most = 0.0;
+    for (int month = 0; month < 48; ++month) {
+        simulation.step(month, totals);
+        const AgentStore& a = simulation.agents();
+        double count = 0.0;
+        for (std::uint32_t i = 0; i < agents; ++i)
+            count += (a.course_status[i] != CourseStatus::finished) && (a.instruments_active[i] & activation) != 0;
+        most = std::max(most, count);
+    }
+    return most;
+}
+}  // namespace
+
+TEST_CASE("Sequential pathway: activation towards work only after the course, however much people search on their own",
+          "[model][pathways]") {
+    CHECK(!activated_towards_work(Pathway::sequential, CourseStatus::not_started, false));
+    CHECK(!activated_towards_work(Pathway::sequential, CourseStatus::in_course, false));
+    CHECK(activated_towards_work(Pathway::sequential, CourseStatus::in_course, true));  // new law: past A2
+    CHECK(!activated_towards_work(Pathway::sequential, CourseStatus::waiting_for_seat, true));
+    CHECK(activated_towards_work(Pathway::sequential, CourseStatus::finished, false));
+    CHECK(activated_towards_work(Pathway::parallel, CourseStatus::in_course, false));
+    CHECK(activated_towards_work(Pathway::work_first, CourseStatus::not_started, false));
+    CHECK(!activated_towards_work(Pathway::tailored, CourseStatus::finished, false));
+    // Old law, a generous budget and 30% own search during the course: under the sequential
+    // pathway nobody holds a jobhunter, placement or sector course before the course is over;
+    // under the parallel pathway many do.
+    CHECK(activated_during_course("sequential") == 0.0);
+    CHECK(activated_during_course("parallel") > 100.0);
+}
