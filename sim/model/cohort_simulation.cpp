@@ -260,7 +260,11 @@ CohortSimulation::JobSearch CohortSimulation::job_search_of(std::uint32_t agent,
         return {};
     JobSearch search;
     if (agents_.housed[agent]) {
-        const auto pathway = static_cast<Pathway>(agents_.pathway[agent]);
+        // The minority under a sequential pathway who combine the course with work follow it like
+        // the parallel one.
+        const auto own_pathway = static_cast<Pathway>(agents_.pathway[agent]);
+        const Pathway pathway =
+            own_pathway == Pathway::sequential && agents_.combines_course_and_work[agent] ? Pathway::parallel : own_pathway;
         const CourseStatus course = agents_.course_status[agent];
         const auto route = static_cast<InburgeringRoute>(agents_.inburgering_route[agent]);
         const bool past_a2_milestone = ((route == InburgeringRoute::b1_route) | (route == InburgeringRoute::education_route)) &

@@ -10,6 +10,7 @@ inline constexpr Decision cohort_origin = make_decision("cohort.origin");
 inline constexpr Decision cohort_education = make_decision("cohort.education");
 inline constexpr Decision cohort_literacy = make_decision("cohort.literacy");
 inline constexpr Decision cohort_latin_script = make_decision("cohort.latin_script");
+inline constexpr Decision sequential_combining = make_decision("pathways.sequential_combining");
 inline constexpr Decision cohort_age = make_decision("cohort.age");
 inline constexpr Decision cohort_mental_health = make_decision("cohort.mental_health");
 inline constexpr Decision cohort_household = make_decision("cohort.household");
@@ -41,7 +42,7 @@ inline constexpr Decision all[] = {
     intake_tie_break, inburgering_exam, job_acceptance, health_transition,
     health_onset_time, cohort_household, cohort_permit_month, cohort_prior_work, asylum_work, vacancy_offers,
     job_upgrade, instrument_tie_break, instrument_completion, education_dropout, placement_job_offer,
-    cohort_latin_script,
+    cohort_latin_script, sequential_combining,
 };
 static_assert(decision_ids_are_unique(all), "two decision names hash to the same id: rename one");
 

@@ -107,6 +107,7 @@ ModelParameters read_model_parameters(const Scenario& s) {
     p.mental_health_job_factor = s.real("labour.mental_health_factor");
     p.course_lock_in_factor = s.real("labour.course_lock_in_factor");
     p.sequential_course_search_factor = s.real("labour.sequential_course_search_factor");
+    p.sequential_combining_share = s.real("labour.sequential_combining_share");
     p.tightness = s.real("labour.tightness");
     p.part_time_share_of_offers = s.real("labour.part_time_share_of_offers");
     p.temporary_share_of_offers = s.real("labour.temporary_share_of_offers");

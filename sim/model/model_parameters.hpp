@@ -162,6 +162,7 @@ struct ModelParameters {
     double mental_health_job_factor = 1.0;
     double course_lock_in_factor = 1.0;
     double sequential_course_search_factor = 0.0;
+    double sequential_combining_share = 0.0;
     double tightness = 1.0;
     double short_permit_openness_factor = 1.0;
     double prior_experience_job_factor = 1.0;

@@ -156,6 +156,12 @@ void add_labour_parameters(ParameterCatalogue& catalogue) {
                                "minority combined it with work); size assumed",
                                "Search intensity before and during the language course under the sequential pathway "
                                "(the few who look for work anyway), relative to a full-time seeker."));
+    p.push_back(real_parameter("labour.sequential_combining_share", 0.0, 0.0, 1.0, "share",
+                               "model-brief: §4 (002: only a small minority combined the course with work or education); "
+                               "§6 (the status quo was mostly sequential); size assumed",
+                               "Share of the people under a sequential pathway who combine the course with work from the "
+                               "start: for them the pathway works like the parallel one (activated, searching at the "
+                               "course's lock-in); drawn once per person."));
     p.push_back(real_parameter("labour.tightness", 1.0, 0.0, 5.0, "factor", assumed,
                                "National labour-market tightness: multiplies every region's openings, on top of its "
                                "tightness path (1 = 2014-2017 conditions)."));

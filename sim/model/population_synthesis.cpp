@@ -173,6 +173,8 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             agents.employability[agent] = static_cast<float>(employability);
             agents.not_literate[agent] = not_literate;
             agents.latin_script[agent] = latin_script;
+            RandomStream combining_draw(key, agent, 0, decisions::sequential_combining);
+            agents.combines_course_and_work[agent] = draw_event(combining_draw, p.sequential_combining_share);
             const MunicipalityParameters& home = p.municipalities[municipality];
             agents.pathway[agent] = static_cast<std::uint8_t>(home.pathway);
 

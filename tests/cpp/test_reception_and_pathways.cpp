@@ -116,7 +116,8 @@ double activated_during_course(const char* pathway) {
         {{"cohort.size", std::int64_t{4000}},
          {"municipalities.national.pathway", std::string(pathway)},
          {"municipalities.national.budget_per_housed_adult", 1e5},
-         {"labour.sequential_course_search_factor", 0.3}}));
+         {"labour.sequential_course_search_factor", 0.3},
+         {"labour.sequential_combining_share", 0.0}}));
     constexpr std::uint16_t activation = instrument_bit(Instrument::sector_language_course) |
                                          instrument_bit(Instrument::jobhunter) |
                                          instrument_bit(Instrument::work_experience_place) |
@@ -154,4 +155,34 @@ TEST_CASE("Sequential pathway: activation towards work only after the course, ho
     // under the parallel pathway many do.
     CHECK(activated_during_course("sequential") == 0.0);
     CHECK(activated_during_course("parallel") > 100.0);
+}
+
+TEST_CASE("Sequential pathway: those who combine course and work follow it like the parallel one", "[model][pathways]") {
+    // Everyone combining: the sequential scenario is the parallel one, output for output (group
+    // "all": the pathway groups are named after the municipality's pathway).
+    const RunOutput all_combining = run_default_with({{"cohort.size", std::int64_t{3000}},
+                                                      {"municipalities.national.pathway", std::string("sequential")},
+                                                      {"labour.sequential_combining_share", 1.0}});
+    const RunOutput parallel = run_default_with({{"cohort.size", std::int64_t{3000}},
+                                                 {"municipalities.national.pathway", std::string("parallel")},
+                                                 {"labour.sequential_combining_share", 1.0}});
+    for (std::size_t k = 0; k < indicator_count; ++k)
+        for (int month = 0; month < parallel.months; ++month)
+            CHECK(value_at(all_combining, static_cast<IndicatorId>(k), month) == value_at(parallel, static_cast<IndicatorId>(k), month));
+    // A share combining: more early work than nobody combining, less than everyone (same seeds).
+    auto work_at_18 = [](double share) {
+        return value_at(run_default_with({{"cohort.size", std::int64_t{3000}}, {"labour.sequential_combining_share", share}}, 2),
+                        IndicatorId::in_paid_work, 18);
+    };
+    const double none = work_at_18(0.0), some = work_at_18(0.3), all = work_at_18(1.0);
+    CHECK(none < some);
+    CHECK(some < all);
+    // Synthesis: the share drawn is the share asked.
+    static ModelParameters parameters;  // outlives the simulation's reference
+    parameters = read_model_parameters(default_scenario_with({{"labour.sequential_combining_share", 0.2}}));
+    CohortSimulation simulation(parameters, 40000);
+    simulation.start_replicate(RandomKey{3, 0});
+    double combining = 0.0;
+    for (std::uint32_t i = 0; i < 40000; ++i) combining += simulation.agents().combines_course_and_work[i];
+    CHECK(std::abs(combining / 40000.0 - 0.2) < 4.0 * std::sqrt(0.2 * 0.8 / 40000.0));
 }
