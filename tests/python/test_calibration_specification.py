@@ -77,3 +77,16 @@ def test_annual_exit_rate_is_the_yearly_decline_of_the_share_on_bijstand():
                           "on_bijstand": (("replicate", "month", "group"), on_bijstand)},
                          coords={"replicate": [0], "month": months, "group": ["all"]})
     np.testing.assert_allclose(annual_exit_rates(dataset, 4), [[0.02, 0.04]])
+
+
+@pytest.mark.parametrize("sampler", ["tpe", "cmaes", "random", "qmc"])
+def test_every_documented_sampler_can_be_made(sampler):
+    # Each sampler the specification accepts has its package installed (cmaes is a separate one).
+    from taalwerk.calibration.search import _sampler
+
+    import optuna
+
+    spec = spec_with(search={"sampler": sampler, "trials": 2})
+    study = optuna.create_study(sampler=_sampler(spec))
+    study.optimize(lambda trial: (trial.suggest_float("x", 0.0, 1.0) - 0.5) ** 2, n_trials=3)
+    assert len(study.trials) == 3
