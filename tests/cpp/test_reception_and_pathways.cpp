@@ -39,9 +39,10 @@ TEST_CASE("Early start: lessons in the AZC raise Dutch at the permit and cost mo
 }
 
 TEST_CASE("Early matching: permit holders find work from the AZC", "[model][reception]") {
-    // Nobody searches in the sequential course, so early work can only come from the AZC.
+    // Nobody searches in the sequential course (and nobody combines it with work), so early work
+    // can only come from the AZC.
     const Overrides base{{"cohort.size", std::int64_t{3000}}, {"reception.mean_months_to_housing", 12.0},
-                         {"labour.sequential_course_search_factor", 0.0}};
+                         {"labour.sequential_course_search_factor", 0.0}, {"labour.sequential_combining_share", 0.0}};
     Overrides matching = base;
     matching.push_back({"municipalities.national.early_matching", true});
     const RunOutput without = run_default_with(base);
