@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "model/cohort_simulation.hpp"
 #include "model/indicators.hpp"
 #include "model/model_parameters.hpp"
 #include "model/simulation.hpp"
@@ -28,6 +30,33 @@ inline RunOutput run_default_with(const Overrides& overrides, std::uint32_t repl
     settings.base_seed = seed;
     settings.replicates = replicates;
     return run_scenario(default_scenario_with(overrides), settings);
+}
+
+// One replicate of the default scenario with overrides, stepped month by month, for tests that
+// look at the agents themselves. It owns the parameters the simulation refers to.
+class AgentLevelRun {
+public:
+    AgentLevelRun(const Overrides& overrides, RandomKey key)
+        : parameters_(std::make_unique<ModelParameters>(read_model_parameters(default_scenario_with(overrides)))),
+          simulation_(*parameters_, static_cast<std::uint32_t>(parameters_->cohort_size)),
+          totals_(indicator_count * simulation_.cells().group_count(), 0.0) {
+        simulation_.start_replicate(key);
+    }
+    void step(int month) { simulation_.step(month, totals_); }
+    const AgentStore& agents() const { return simulation_.agents(); }
+    const ModelParameters& parameters() const { return *parameters_; }
+
+private:
+    std::unique_ptr<ModelParameters> parameters_;  // declared first: the simulation refers to it
+    CohortSimulation simulation_;
+    std::vector<double> totals_;
+};
+
+// The agents after `months` months of one replicate (0: as synthesised).
+inline AgentStore agents_after(const Overrides& overrides, int months, RandomKey key) {
+    AgentLevelRun run(overrides, key);
+    for (int month = 0; month < months; ++month) run.step(month);
+    return run.agents();
 }
 
 inline const Indicator& indicator(const RunOutput& output, IndicatorId id) {

@@ -30,12 +30,8 @@ struct Synthesized {
 };
 
 Synthesized synthesized(const Overrides& overrides) {
-    Synthesized s;
-    s.parameters = read_model_parameters(default_scenario_with(overrides));
-    CohortSimulation simulation(s.parameters, static_cast<std::uint32_t>(s.parameters.cohort_size));
-    simulation.start_replicate(RandomKey{9, 0});
-    s.agents = simulation.agents();
-    return s;
+    const AgentLevelRun run(overrides, RandomKey{9, 0});
+    return {run.parameters(), run.agents()};
 }
 
 // Worked months as docs/model.md defines them: months allowed x min(1, weeks / 52), rounded.

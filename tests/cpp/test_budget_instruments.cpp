@@ -199,23 +199,18 @@ struct PlacementEndings {
 };
 
 PlacementEndings jobs_at_placement_end(const Overrides& overrides) {
-    static ModelParameters parameters;  // outlives the simulation's reference
-    parameters = read_model_parameters(default_scenario_with(overrides));
-    const auto agents = static_cast<std::uint32_t>(parameters.cohort_size);
-    CohortSimulation simulation(parameters, agents);
-    simulation.start_replicate(RandomKey{7, 0});
-    std::vector<double> totals(indicator_count * simulation.cells().group_count());
+    AgentLevelRun run(overrides, RandomKey{7, 0});
+    const AgentStore& a = run.agents();
     const auto k = static_cast<std::size_t>(Instrument::trial_placement);
     double endings = 0.0, employed = 0.0;
     std::vector<std::uint32_t> ending;
     for (int month = 0; month < 60; ++month) {
-        const AgentStore& a = simulation.agents();
         ending.clear();
-        for (std::uint32_t i = 0; i < agents; ++i)
+        for (std::uint32_t i = 0; i < a.size(); ++i)
             if ((a.instruments_active[i] & instrument_bit(Instrument::trial_placement)) && a.instrument_months_left[i][k] == 1 &&
                 !a.employed[i])
                 ending.push_back(i);
-        simulation.step(month, totals);
+        run.step(month);
         for (const std::uint32_t i : ending) employed += a.employed[i];
         endings += static_cast<double>(ending.size());
     }

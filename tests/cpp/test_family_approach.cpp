@@ -22,18 +22,6 @@ Overrides couples_with_unlimited_caseworkers(bool guide_both_partners) {
             {"municipalities.national.guide_both_partners", guide_both_partners}};
 }
 
-// The agent store after `months` months of one replicate.
-AgentStore agents_after(const Overrides& overrides, int months) {
-    static ModelParameters parameters;  // outlives the simulation's reference
-    parameters = read_model_parameters(default_scenario_with(overrides));
-    const auto agents = static_cast<std::uint32_t>(parameters.cohort_size);
-    CohortSimulation simulation(parameters, agents);
-    simulation.start_replicate(RandomKey{7, 0});
-    std::vector<double> totals(indicator_count * simulation.cells().group_count(), 0.0);
-    for (int month = 0; month < months; ++month) simulation.step(month, totals);
-    return simulation.agents();
-}
-
 struct IntakesByRole {
     std::size_t first_housed = 0, first_with_intake = 0, first_guided = 0;
     std::size_t second_housed = 0, second_with_intake = 0, second_guided = 0;
@@ -61,7 +49,7 @@ IntakesByRole count_by_role(const AgentStore& a) {
 }  // namespace
 
 TEST_CASE("Family approach: the second partner of a couple never gets an intake or guidance", "[model][family-approach]") {
-    const AgentStore a = agents_after(couples_with_unlimited_caseworkers(false), 18);
+    const AgentStore a = agents_after(couples_with_unlimited_caseworkers(false), 18, RandomKey{7, 0});
     const IntakesByRole c = count_by_role(a);
     INFO("first partners housed " << c.first_housed << ", second partners housed " << c.second_housed);
     REQUIRE(c.second_housed > 1000);  // most of the 2,000 couples are housed by month 18
@@ -73,7 +61,7 @@ TEST_CASE("Family approach: the second partner of a couple never gets an intake 
 }
 
 TEST_CASE("Guiding both partners: every housed partner has an intake of their own", "[model][family-approach]") {
-    const AgentStore a = agents_after(couples_with_unlimited_caseworkers(true), 18);
+    const AgentStore a = agents_after(couples_with_unlimited_caseworkers(true), 18, RandomKey{7, 0});
     const IntakesByRole c = count_by_role(a);
     REQUIRE(c.second_housed > 1000);
     CHECK(c.second_with_intake >= c.second_housed);

@@ -9,19 +9,9 @@
 using namespace taalwerk;
 using namespace taalwerk::testing;
 
-namespace {
-AgentStore synthesized(const Overrides& overrides, std::uint32_t agents) {
-    static ModelParameters parameters;  // outlives the simulation's reference
-    parameters = read_model_parameters(default_scenario_with(overrides));
-    CohortSimulation simulation(parameters, agents);
-    simulation.start_replicate(RandomKey{5, 0});
-    return simulation.agents();
-}
-}  // namespace
-
 TEST_CASE("Couples are pairs of agents: opposite sex, same origin and municipality, share as asked", "[model][households]") {
     const std::uint32_t agents = 40000;
-    const AgentStore a = synthesized({{"cohort.couple_share", 0.4}, {"cohort.size", std::int64_t{agents}}}, agents);
+    const AgentStore a = agents_after({{"cohort.couple_share", 0.4}, {"cohort.size", std::int64_t{agents}}}, 0, RandomKey{5, 0});
     std::size_t in_couples = 0;
     for (std::uint32_t i = 0; i + 1 < agents; i += 2) {
         const auto role = static_cast<HouseholdRole>(a.household_role[i]);
@@ -89,8 +79,8 @@ TEST_CASE("Young children slow the main carer: fewer lesson-driven passes withou
 TEST_CASE("Women make up cohort.share_female of the adults, couples being a woman and a man", "[model][cohort]") {
     const std::uint32_t agents = 40000;
     for (const auto& [share, couples] : {std::pair{0.35, 0.5}, std::pair{0.45, 0.4}, std::pair{0.5, 0.0}}) {
-        const AgentStore a = synthesized(
-            {{"cohort.share_female", share}, {"cohort.couple_share", couples}, {"cohort.size", std::int64_t{agents}}}, agents);
+        const AgentStore a = agents_after(
+            {{"cohort.share_female", share}, {"cohort.couple_share", couples}, {"cohort.size", std::int64_t{agents}}}, 0, RandomKey{5, 0});
         double women = 0.0;
         for (std::uint32_t i = 0; i < agents; ++i) women += a.sex[i] == static_cast<std::uint8_t>(Sex::female);
         // At most binomial spread: couples' halves are exact, the couple draw and singles' sexes vary.
@@ -101,7 +91,7 @@ TEST_CASE("Women make up cohort.share_female of the adults, couples being a woma
 TEST_CASE("Latin script: read by a share of the literate that rises with education, by none of the not literate",
           "[model][cohort]") {
     const std::uint32_t agents = 60000;
-    const AgentStore a = synthesized({{"cohort.size", std::int64_t{agents}}}, agents);
+    const AgentStore a = agents_after({{"cohort.size", std::int64_t{agents}}}, 0, RandomKey{5, 0});
     const ModelParameters p = read_model_parameters(default_scenario_with({}));
     std::array<double, 4> literate{}, latin{};
     for (std::uint32_t i = 0; i < agents; ++i) {

@@ -25,15 +25,6 @@ Overrides nobody_learns(const Overrides& more = {}) {
     return o;
 }
 
-AgentStore agents_after(const Overrides& overrides, int months) {
-    static ModelParameters parameters;  // outlives the simulation's reference
-    parameters = read_model_parameters(default_scenario_with(overrides));
-    CohortSimulation simulation(parameters, static_cast<std::uint32_t>(parameters.cohort_size));
-    simulation.start_replicate(RandomKey{3, 0});
-    std::vector<double> totals(indicator_count * simulation.cells().group_count(), 0.0);
-    for (int month = 0; month < months; ++month) simulation.step(month, totals);
-    return simulation.agents();
-}
 }  // namespace
 
 TEST_CASE("Old law: 600 lesson hours and 4 failed attempts make a person exempt", "[model][inburgering][exemption]") {
@@ -53,7 +44,7 @@ TEST_CASE("Old law: 600 lesson hours and 4 failed attempts make a person exempt"
 }
 
 TEST_CASE("Old law: everyone exempt followed the lesson hours and made the exam attempts", "[model][inburgering][exemption]") {
-    const AgentStore a = agents_after(nobody_learns(), 48);
+    const AgentStore a = agents_after(nobody_learns(), 48, RandomKey{3, 0});
     const ModelParameters p = read_model_parameters(default_scenario_with(nobody_learns()));
     std::size_t exempt = 0;
     for (std::uint32_t i = 0; i < a.size(); ++i) {

@@ -53,17 +53,14 @@ TEST_CASE("Early matching: permit holders find work from the AZC", "[model][rece
 
 TEST_CASE("Intake before housing: the broad intake may take place while still in the AZC", "[model][intake]") {
     const auto count_early_intakes = [](std::int64_t months_before) {
-        const ModelParameters p = read_model_parameters(default_scenario_with(
-            {{"cohort.size", std::int64_t{3000}}, {"reception.mean_months_to_housing", 6.0},
-             {"municipalities.national.intake_months_before_housing", months_before}}));
-        CohortSimulation simulation(p, 3000);
-        simulation.start_replicate(RandomKey{9, 0});
-        std::vector<double> totals(indicator_count * simulation.cells().group_count());
+        AgentLevelRun run({{"cohort.size", std::int64_t{3000}}, {"reception.mean_months_to_housing", 6.0},
+                           {"municipalities.national.intake_months_before_housing", months_before}},
+                          RandomKey{9, 0});
         int early = 0;
         for (int month = 0; month < 6; ++month) {
-            simulation.step(month, totals);
+            run.step(month);
             for (std::uint32_t agent = 0; agent < 3000; ++agent)
-                early += simulation.agents().intake_done[agent] && !simulation.agents().housed[agent];
+                early += run.agents().intake_done[agent] && !run.agents().housed[agent];
         }
         return early;
     };
@@ -112,28 +109,23 @@ namespace {
 // The most people, over 48 months, who held an activation instrument (work towards a job)
 // while their language course was still ahead of them or running.
 double activated_during_course(const char* pathway) {
-    static ModelParameters parameters;  // outlives the simulation's reference
-    parameters = read_model_parameters(default_scenario_with(
-        {{"cohort.size", std::int64_t{4000}},
-         {"municipalities.national.pathway", std::string(pathway)},
-         {"municipalities.national.budget_per_housed_adult", 1e5},
-         {"labour.sequential_course_search_factor", 0.3},
-         {"labour.sequential_combining_share", 0.0}}));
+    AgentLevelRun run({{"cohort.size", std::int64_t{4000}},
+                       {"municipalities.national.pathway", std::string(pathway)},
+                       {"municipalities.national.budget_per_housed_adult", 1e5},
+                       {"labour.sequential_course_search_factor", 0.3},
+                       {"labour.sequential_combining_share", 0.0}},
+                      RandomKey{13, 0});
     constexpr std::uint16_t activation = instrument_bit(Instrument::sector_language_course) |
                                          instrument_bit(Instrument::jobhunter) |
                                          instrument_bit(Instrument::work_experience_place) |
                                          instrument_bit(Instrument::trial_placement) |
                                          instrument_bit(Instrument::learn_work_trajectory);
-    const auto agents = static_cast<std::uint32_t>(parameters.cohort_size);
-    CohortSimulation simulation(parameters, agents);
-    simulation.start_replicate(RandomKey{13, 0});
-    std::vector<double> totals(indicator_count * simulation.cells().group_count());
+    const AgentStore& a = run.agents();
     double most = 0.0;
     for (int month = 0; month < 48; ++month) {
-        simulation.step(month, totals);
-        const AgentStore& a = simulation.agents();
+        run.step(month);
         double count = 0.0;
-        for (std::uint32_t i = 0; i < agents; ++i)
+        for (std::uint32_t i = 0; i < a.size(); ++i)
             count += (a.course_status[i] != CourseStatus::finished) && (a.instruments_active[i] & activation) != 0;
         most = std::max(most, count);
     }
@@ -179,11 +171,9 @@ TEST_CASE("Sequential pathway: those who combine course and work follow it like 
     CHECK(none < some);
     CHECK(some < all);
     // Synthesis: the share drawn is the share asked.
-    static ModelParameters parameters;  // outlives the simulation's reference
-    parameters = read_model_parameters(default_scenario_with({{"labour.sequential_combining_share", 0.2}}));
-    CohortSimulation simulation(parameters, 40000);
-    simulation.start_replicate(RandomKey{3, 0});
+    const AgentStore synthesized = agents_after(
+        {{"labour.sequential_combining_share", 0.2}, {"cohort.size", std::int64_t{40000}}}, 0, RandomKey{3, 0});
     double combining = 0.0;
-    for (std::uint32_t i = 0; i < 40000; ++i) combining += simulation.agents().combines_course_and_work[i];
+    for (std::uint32_t i = 0; i < 40000; ++i) combining += synthesized.combines_course_and_work[i];
     CHECK(std::abs(combining / 40000.0 - 0.2) < 4.0 * std::sqrt(0.2 * 0.8 / 40000.0));
 }
