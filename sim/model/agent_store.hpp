@@ -71,7 +71,6 @@ struct AgentStore {
     std::vector<std::uint8_t> prior_work_experience;  // worked before the flight
     std::vector<std::uint8_t> not_literate;           // not literate in their own language
     std::vector<std::uint8_t> latin_script;           // reads and writes the Latin script
-    std::vector<std::uint8_t> combines_course_and_work;  // under a sequential pathway, follows it like the parallel one
 
     explicit AgentStore(std::uint32_t agents = 0) { resize(agents); }
 
@@ -130,7 +129,6 @@ struct AgentStore {
         visit(prior_work_experience, std::uint8_t{0});
         visit(not_literate, std::uint8_t{0});
         visit(latin_script, std::uint8_t{0});
-        visit(combines_course_and_work, std::uint8_t{0});
     }
 
     void resize(std::uint32_t agents) {

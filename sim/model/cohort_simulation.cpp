@@ -260,11 +260,7 @@ CohortSimulation::JobSearch CohortSimulation::job_search_of(std::uint32_t agent,
         return {};
     JobSearch search;
     if (agents_.housed[agent]) {
-        // The minority under a sequential pathway who combine the course with work follow it like
-        // the parallel one.
-        const auto own_pathway = static_cast<Pathway>(agents_.pathway[agent]);
-        const Pathway pathway =
-            own_pathway == Pathway::sequential && agents_.combines_course_and_work[agent] ? Pathway::parallel : own_pathway;
+        const auto pathway = static_cast<Pathway>(agents_.pathway[agent]);
         const CourseStatus course = agents_.course_status[agent];
         const auto route = static_cast<InburgeringRoute>(agents_.inburgering_route[agent]);
         const bool past_a2_milestone = ((route == InburgeringRoute::b1_route) | (route == InburgeringRoute::education_route)) &
@@ -442,9 +438,11 @@ void CohortSimulation::live_month_and_tally(int month) {
                     agents_.intake_done[agent] = 1;
                     agents_.guidance_months_left[agent] = static_cast<std::uint16_t>(municipality.guidance_months);
                     if (municipality.pathway == Pathway::tailored)
-                        agents_.pathway[agent] = static_cast<std::uint8_t>(tailored_pathway(
-                            municipality.tailored, agents_.mental_health_problem[agent] != 0, agents_.not_literate[agent] != 0,
-                            carer, static_cast<AgeBand>(agents_.age_band[agent]), static_cast<Education>(agents_.education[agent])));
+                        agents_.pathway[agent] = static_cast<std::uint8_t>(pathway_in_force(
+                            p, key_, agent,
+                            tailored_pathway(municipality.tailored, agents_.mental_health_problem[agent] != 0,
+                                             agents_.not_literate[agent] != 0, carer, static_cast<AgeBand>(agents_.age_band[agent]),
+                                             static_cast<Education>(agents_.education[agent]))));
                 } else if (housed) {
                     waiting_for_intake = true;
                     agents_.months_waiting_for_intake[agent] += 1;

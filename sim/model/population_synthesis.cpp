@@ -81,6 +81,12 @@ AsylumPeriod live_asylum_period(const ModelParameters& p, double learnability, d
 
 }  // namespace
 
+Pathway pathway_in_force(const ModelParameters& p, RandomKey key, std::uint32_t agent, Pathway pathway) {
+    if (pathway != Pathway::sequential) return pathway;
+    RandomStream combining(key, agent, 0, decisions::sequential_combining);
+    return draw_event(combining, p.sequential_combining_share) ? Pathway::parallel : Pathway::sequential;
+}
+
 void synthesize_population(const ModelParameters& p, const GroupCells& cells, RandomKey key, const ChunkGrid& grid,
                            AgentStore& agents) {
     std::vector<double> municipality_shares;
@@ -173,10 +179,8 @@ void synthesize_population(const ModelParameters& p, const GroupCells& cells, Ra
             agents.employability[agent] = static_cast<float>(employability);
             agents.not_literate[agent] = not_literate;
             agents.latin_script[agent] = latin_script;
-            RandomStream combining_draw(key, agent, 0, decisions::sequential_combining);
-            agents.combines_course_and_work[agent] = draw_event(combining_draw, p.sequential_combining_share);
             const MunicipalityParameters& home = p.municipalities[municipality];
-            agents.pathway[agent] = static_cast<std::uint8_t>(home.pathway);
+            agents.pathway[agent] = static_cast<std::uint8_t>(pathway_in_force(p, key, agent, home.pathway));
 
             RandomStream prior_work_draw(key, agent, 0, decisions::cohort_prior_work);
             const double prior_work_share = std::min(1.0, p.prior_work_experience_share[education_index] *

@@ -9,6 +9,11 @@
 
 namespace taalwerk {
 
+// The pathway in force for a person under the municipality's (or, tailored, the intake's) pathway:
+// the minority who combine course and work (labour.sequential_combining_share, one draw per
+// person) follow a sequential pathway like the parallel one.
+Pathway pathway_in_force(const ModelParameters& parameters, RandomKey key, std::uint32_t agent, Pathway pathway);
+
 void synthesize_population(const ModelParameters& parameters, const GroupCells& cells, RandomKey key,
                            const ChunkGrid& grid, AgentStore& agents);
 

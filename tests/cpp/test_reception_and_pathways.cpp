@@ -170,10 +170,10 @@ TEST_CASE("Sequential pathway: those who combine course and work follow it like 
     const double none = work_at_18(0.0), some = work_at_18(0.3), all = work_at_18(1.0);
     CHECK(none < some);
     CHECK(some < all);
-    // Synthesis: the share drawn is the share asked.
+    // Synthesis: the share drawn is the share asked (their pathway in force is the parallel one).
     const AgentStore synthesized = agents_after(
         {{"labour.sequential_combining_share", 0.2}, {"cohort.size", std::int64_t{40000}}}, 0, RandomKey{3, 0});
     double combining = 0.0;
-    for (std::uint32_t i = 0; i < 40000; ++i) combining += synthesized.combines_course_and_work[i];
+    for (std::uint32_t i = 0; i < 40000; ++i) combining += synthesized.pathway[i] == static_cast<std::uint8_t>(Pathway::parallel);
     CHECK(std::abs(combining / 40000.0 - 0.2) < 4.0 * std::sqrt(0.2 * 0.8 / 40000.0));
 }
