@@ -533,11 +533,15 @@ void CohortSimulation::live_month_and_tally(int month) {
             proficiency += monthly_language_gain(p, proficiency, learnability, lessons_followed, practice_hours);
             store_if_changed(agents_.proficiency[agent], static_cast<float>(proficiency));
 
-            // Exam and the end of the course.
+            // Exam and the end of the course. The exam is the obligation, not the course: someone
+            // whose course ended without a pass (loan used up, or the longest course) may go on
+            // sitting it (inburgering.exams_after_course).
             auto status = static_cast<InburgeringStatus>(agents_.inburgering_status[agent]);
             const bool was_in_course = course == CourseStatus::in_course;
-            if (was_in_course) {
-                agents_.months_in_course[agent] += 1;
+            const bool sits_exams_after_course = ib.exams_after_course & (course == CourseStatus::finished) &
+                                                 (status == InburgeringStatus::pending) & (route != InburgeringRoute::z_route);
+            if (was_in_course | sits_exams_after_course) {
+                if (was_in_course) agents_.months_in_course[agent] += 1;
                 if (agents_.months_since_exam[agent] < 255) agents_.months_since_exam[agent] += 1;
                 if (route == InburgeringRoute::z_route) {
                     if (agents_.lesson_hours[agent] >= ib.z_route_lesson_hours) status = InburgeringStatus::route_completed;
@@ -546,9 +550,11 @@ void CohortSimulation::live_month_and_tally(int month) {
                     // Sitting the exam: when nearly at the level, or under the old law once past the
                     // exemption's lesson hours, since the exemption also asks for failed attempts.
                     const bool ready = proficiency >= target - ib.exam_ready_margin;
-                    const bool towards_exemption =
-                        route == InburgeringRoute::old_exam && agents_.lesson_hours[agent] >= ib.exemption_lesson_hours;
-                    if ((ready || towards_exemption) && agents_.months_since_exam[agent] >= ib.months_between_exams) {
+                    const bool exam_due = agents_.months_since_exam[agent] >= ib.months_between_exams;
+                    const bool towards_exemption = exam_due && !ready && route == InburgeringRoute::old_exam &&
+                                                   agents_.lesson_hours[agent] >= ib.exemption_lesson_hours &&
+                                                   seeks_exemption(agent);
+                    if (exam_due && (ready || towards_exemption)) {
                         RandomStream exam(key_, agent, m, decisions::inburgering_exam);
                         agents_.months_since_exam[agent] = 0;
                         agents_.exam_attempts[agent] = static_cast<std::uint8_t>(std::min(250, agents_.exam_attempts[agent] + 1));
@@ -559,8 +565,8 @@ void CohortSimulation::live_month_and_tally(int month) {
                         agents_.exam_attempts[agent] >= ib.exemption_exam_attempts)
                         status = InburgeringStatus::exempt;
                 }
-                if (status != InburgeringStatus::pending || lessons.out_of_funds ||
-                    agents_.months_in_course[agent] >= p.max_course_months)
+                if (was_in_course && (status != InburgeringStatus::pending || lessons.out_of_funds ||
+                                      agents_.months_in_course[agent] >= p.max_course_months))
                     course = CourseStatus::finished;
             }
             // The onderwijsroute leads into Dutch education once its exam is passed.
@@ -738,6 +744,14 @@ void CohortSimulation::live_month_and_tally(int month) {
             cell[slot(IndicatorId::cost_total)] += caseworker_cost + inburgering_cost + instrument_cost;
         }
     });
+}
+
+bool CohortSimulation::seeks_exemption(std::uint32_t agent) const {
+    // A trait of the person, drawn the same way whenever it is asked (month 0 of their stream).
+    const double share = parameters_.inburgering.exemption_seeking_share;
+    if (share >= 1.0) return true;
+    RandomStream draw(key_, agent, 0, decisions::exemption_seeking);
+    return draw_event(draw, share);
 }
 
 bool CohortSimulation::placement_ends_with_offer(std::uint32_t agent, std::uint32_t month) const {

@@ -70,6 +70,8 @@ private:
                             bool present_in_azc, EffectsCache& effects_cache) const;
     // A trial placement or learn-work trajectory ending this month with a job offer (first pass).
     bool placement_ends_with_offer(std::uint32_t agent, std::uint32_t month) const;
+    // Whether the person, past the old law's exemption hours, sits the exam to reach the exemption.
+    bool seeks_exemption(std::uint32_t agent) const;
     // Bijstand, poverty and their costs of the agent's benefit unit, added to each member's cell.
     void tally_household_welfare(std::uint32_t agent, double* row) const;
 

@@ -31,6 +31,7 @@ inline constexpr Decision job_offer_terms = make_decision("labour.job_offer_term
 inline constexpr Decision job_separation = make_decision("labour.job_separation");
 inline constexpr Decision intake_tie_break = make_decision("caseworkers.intake_tie_break");
 inline constexpr Decision inburgering_exam = make_decision("inburgering.exam");
+inline constexpr Decision exemption_seeking = make_decision("inburgering.exemption_seeking");
 inline constexpr Decision job_acceptance = make_decision("labour.job_acceptance");
 inline constexpr Decision health_transition = make_decision("health.transition");
 inline constexpr Decision health_onset_time = make_decision("health.onset_time");
@@ -42,7 +43,7 @@ inline constexpr Decision all[] = {
     intake_tie_break, inburgering_exam, job_acceptance, health_transition,
     health_onset_time, cohort_household, cohort_permit_month, cohort_prior_work, asylum_work, vacancy_offers,
     job_upgrade, instrument_tie_break, instrument_completion, education_dropout, placement_job_offer,
-    cohort_latin_script, sequential_combining,
+    cohort_latin_script, sequential_combining, exemption_seeking,
 };
 static_assert(decision_ids_are_unique(all), "two decision names hash to the same id: rename one");
 

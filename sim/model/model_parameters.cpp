@@ -186,12 +186,14 @@ ModelParameters read_model_parameters(const Scenario& s) {
     i.exam_ready_margin = s.real("inburgering.exam_ready_margin");
     i.exam_pass_scale = s.real("inburgering.exam_pass_scale");
     i.months_between_exams = static_cast<int>(s.integer("inburgering.months_between_exams"));
+    i.exams_after_course = s.boolean("inburgering.exams_after_course");
     i.loan_limit = s.real("inburgering.old.loan_limit");
     i.max_spend_per_quarter = s.real("inburgering.old.max_spend_per_quarter");
     i.fine = s.real("inburgering.old.fine");
     i.fine_term_months = static_cast<int>(s.integer("inburgering.old.fine_term_months"));
     i.exemption_lesson_hours = static_cast<int>(s.integer("inburgering.old.exemption_lesson_hours"));
     i.exemption_exam_attempts = static_cast<int>(s.integer("inburgering.old.exemption_exam_attempts"));
+    i.exemption_seeking_share = s.real("inburgering.old.exemption_seeking_share");
     i.b1_route_hours_per_week = s.real("inburgering.new.b1_route_hours_per_week");
     i.z_route_learnability_below = s.real("inburgering.new.z_route_learnability_below");
     i.z_route_lesson_hours = static_cast<int>(s.integer("inburgering.new.z_route_lesson_hours"));

@@ -86,12 +86,14 @@ struct InburgeringParameters {
     double exam_ready_margin = 0.25;
     double exam_pass_scale = 0.2;
     int months_between_exams = 3;
+    bool exams_after_course = true;
     double loan_limit = 10000.0;
     double max_spend_per_quarter = 1250.0;
     double fine = 1250.0;
     int fine_term_months = 24;
     int exemption_lesson_hours = 600;
     int exemption_exam_attempts = 4;
+    double exemption_seeking_share = 0.5;
     double b1_route_hours_per_week = 12.0;
     double z_route_learnability_below = 0.5;
     int z_route_lesson_hours = 800;

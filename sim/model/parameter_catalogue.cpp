@@ -341,6 +341,13 @@ void add_inburgering_parameters(ParameterCatalogue& catalogue) {
                                "Spread of the logistic exam-pass curve: pass probability is 1/2 at the target level."));
     p.push_back(integer_parameter("inburgering.months_between_exams", 3, 1, 24, "months", assumed,
                                   "Months between two exam attempts."));
+    p.push_back(boolean_parameter("inburgering.exams_after_course", true,
+                                  "model-brief: §1, §4 (the obligation is the exam, taken at DUO apart from any course; the "
+                                  "old law's exemption asks for 4 exam rounds after 600 lesson hours)",
+                                  "Whether someone whose course ended without a pass (the DUO loan used up, or the longest course) "
+                                  "may still sit the exam on the same rules: when within inburgering.exam_ready_margin of the "
+                                  "target (old law: also once past the exemption's lesson hours), at most every "
+                                  "inburgering.months_between_exams months. Not on the Z-route, which has no exam."));
     p.push_back(real_parameter("inburgering.old.loan_limit", 10000.0, 0.0, 50000.0, "EUR", "model-brief: §1 (DUO loan up to EUR 10,000)",
                                "DUO loan available for courses under the old law."));
     p.push_back(real_parameter("inburgering.old.max_spend_per_quarter", 1250.0, 0.0, 10000.0, "EUR per quarter",
@@ -356,6 +363,11 @@ void add_inburgering_parameters(ParameterCatalogue& catalogue) {
                                   "Lesson hours after which, with enough exam attempts, a person is exempted."));
     p.push_back(integer_parameter("inburgering.old.exemption_exam_attempts", 4, 0, 20, "attempts", "model-brief: §4",
                                   "Exam attempts needed, with the lesson hours, for an exemption."));
+    p.push_back(real_parameter("inburgering.old.exemption_seeking_share", 0.5, 0.0, 1.0, "share",
+                               "assumed (model-brief §4 names the exemption route, not how many take it: half, for lack of "
+                               "a figure; docs/validation.md shows 0 to 1)",
+                               "Share of people who, past the exemption's lesson hours and not yet near A2, sit the exam to "
+                               "reach the exemption (a trait drawn per person); the others sit it only when near the level."));
     p.push_back(real_parameter("inburgering.new.b1_route_hours_per_week", 12.0, 0.0, 40.0, "hours per week", assumed,
                                "Lesson hours per week in the B1-route."));
     p.push_back(real_parameter("inburgering.new.z_route_learnability_below", 0.5, 0.0, 5.0, "factor",

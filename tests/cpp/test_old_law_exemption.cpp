@@ -61,9 +61,11 @@ TEST_CASE("Old law: everyone exempt followed the lesson hours and made the exam 
 
 TEST_CASE("Old law: out of reach of the lesson hours or the attempts, nobody is exempt", "[model][inburgering][exemption]") {
     // At most 36 months in a course (language.max_course_months): about 36 x 34 hours, well under
-    // 5,000; and an attempt every 3 months gives at most 12 attempts, under 20.
+    // 5,000. Exams go on after the course, so attempts are bounded by the 60 months of the run:
+    // an attempt every 4 months gives at most 15, under 20.
     const RunOutput hours = run_default_with(nobody_learns({{"inburgering.old.exemption_lesson_hours", std::int64_t{5000}}}));
-    const RunOutput attempts = run_default_with(nobody_learns({{"inburgering.old.exemption_exam_attempts", std::int64_t{20}}}));
+    const RunOutput attempts = run_default_with(nobody_learns({{"inburgering.old.exemption_exam_attempts", std::int64_t{20}},
+                                                               {"inburgering.months_between_exams", std::int64_t{4}}}));
     CHECK(cumulative(hours, IndicatorId::inburgering_exempt) == 0.0);
     CHECK(cumulative(attempts, IndicatorId::inburgering_exempt) == 0.0);
     // Without the exemption they stay pending and become overdue at the deadline instead.
