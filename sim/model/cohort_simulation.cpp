@@ -547,8 +547,8 @@ void CohortSimulation::live_month_and_tally(int month) {
                     if (agents_.lesson_hours[agent] >= ib.z_route_lesson_hours) status = InburgeringStatus::route_completed;
                 } else if (status == InburgeringStatus::pending) {
                     const double target = target_level(route);
-                    // Sitting the exam: when nearly at the level, or under the old law once past the
-                    // exemption's lesson hours, since the exemption also asks for failed attempts.
+                    // Sitting the exam: when nearly at the level, or under the old law, for those who
+                    // seek the exemption, once past its lesson hours, since it also asks for attempts.
                     const bool ready = proficiency >= target - ib.exam_ready_margin;
                     const bool exam_due = agents_.months_since_exam[agent] >= ib.months_between_exams;
                     const bool towards_exemption = exam_due && !ready && route == InburgeringRoute::old_exam &&
