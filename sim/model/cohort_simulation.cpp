@@ -262,11 +262,10 @@ CohortSimulation::JobSearch CohortSimulation::job_search_of(std::uint32_t agent,
     if (agents_.housed[agent]) {
         const auto pathway = static_cast<Pathway>(agents_.pathway[agent]);
         const CourseStatus course = agents_.course_status[agent];
-        const auto route = static_cast<InburgeringRoute>(agents_.inburgering_route[agent]);
-        const bool past_a2_milestone = ((route == InburgeringRoute::b1_route) | (route == InburgeringRoute::education_route)) &
-                                       (agents_.proficiency[agent] >= a2_level);
-        search.intensity = search_intensity(pathway, course, past_a2_milestone, p);
-        search.activated = activated_towards_work(pathway, course, past_a2_milestone);
+        const bool past_a2 = past_a2_milestone(static_cast<InburgeringRoute>(agents_.inburgering_route[agent]),
+                                               agents_.proficiency[agent]);
+        search.intensity = search_intensity(pathway, course, past_a2, p);
+        search.activated = activated_towards_work(pathway, course, past_a2);
         const bool intake_done = agents_.intake_done[agent] != 0;
         const bool guided = intake_done & (agents_.guidance_months_left[agent] > 0);
         const std::size_t m = agents_.municipality[agent];
@@ -429,6 +428,9 @@ void CohortSimulation::live_month_and_tally(int month) {
             const std::size_t municipality_index = agents_.municipality[agent];
             const MunicipalityParameters& municipality = p.municipalities[municipality_index];
             const GuidanceMonth& guidance = guidance_[municipality_index];
+            // The pathway, course and proficiency as the first pass saw them (for the activation
+            // indicator), before this month's intake, seat and lessons change them.
+            const auto pathway_at_start = static_cast<Pathway>(agents_.pathway[agent]);
             const bool carer = m < agents_.young_children_until[agent];
 
             // Intake: the broad intake starts guidance; a tailored municipality fixes the pathway.
@@ -451,6 +453,7 @@ void CohortSimulation::live_month_and_tally(int month) {
             const bool guided = agents_.intake_done[agent] && agents_.guidance_months_left[agent] > 0;
 
             CourseStatus course = agents_.course_status[agent];
+            const CourseStatus course_at_start = course;
             if (housed && awaiting_course(course)) {
                 if (course_seats_.granted(agent)) {
                     course = CourseStatus::in_course;
@@ -529,6 +532,7 @@ void CohortSimulation::live_month_and_tally(int month) {
                                           effects.practice_hours_per_week +
                                           (in_education ? p.education.practice_hours_per_week : 0.0);
             double proficiency = agents_.proficiency[agent];
+            const double proficiency_at_start = proficiency;
             const double lessons_followed = lesson_hours_after_work(p, lesson_hours, practice_hours);
             proficiency += monthly_language_gain(p, proficiency, learnability, lessons_followed, practice_hours);
             store_if_changed(agents_.proficiency[agent], static_cast<float>(proficiency));
@@ -711,7 +715,11 @@ void CohortSimulation::live_month_and_tally(int month) {
             if (active)
                 for (std::size_t k = 0; k < instrument_count; ++k)
                     flags.set(static_cast<IndicatorId>(first_receiving_indicator + k), (active >> k) & 1u);
-            flags.set(IndicatorId::seeking_work, vacancies_.claimed(agent) && vacancies_.claim_priority(agent) == 0);
+            const bool seeking_work = vacancies_.claimed(agent) && vacancies_.claim_priority(agent) == 0;
+            flags.set(IndicatorId::seeking_work, seeking_work);
+            flags.set(IndicatorId::seeking_work_activated,
+                      seeking_work && housed &&
+                          activated_towards_work(pathway_at_start, course_at_start, past_a2_milestone(route, proficiency_at_start)));
             flags.set(IndicatorId::in_paid_work, employed);
             flags.set(IndicatorId::in_part_time_work, employed && !job_full_time);
             flags.set(IndicatorId::in_full_time_work, job_full_time);

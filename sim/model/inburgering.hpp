@@ -29,6 +29,12 @@ inline double target_level(InburgeringRoute route) {
     return route == InburgeringRoute::old_exam ? a2_level : b1_threshold;
 }
 
+// The milestone of the routes aiming at B1 (B1-route, onderwijsroute): A2 reached. From it on a
+// learner searches and is activated towards work while the course goes on.
+inline bool past_a2_milestone(InburgeringRoute route, double proficiency) {
+    return ((route == InburgeringRoute::b1_route) | (route == InburgeringRoute::education_route)) & (proficiency >= a2_level);
+}
+
 struct LessonMonth {
     double hours_per_week = 0.0;
     double loan_spent = 0.0;         // old law: drawn from the DUO loan

@@ -37,6 +37,7 @@ enum class IndicatorId : std::size_t {
     receiving_mental_health_care,
     receiving_bridging_programme,
     seeking_work,
+    seeking_work_activated,
     in_paid_work,
     in_part_time_work,
     in_full_time_work,
@@ -117,6 +118,10 @@ inline constexpr std::array<IndicatorDescription, indicator_count> indicator_des
     {"receiving_mental_health_care", "persons", "In mental-health care paid by the municipality this month."},
     {"receiving_bridging_programme", "persons", "In a bridging programme to MBO this month."},
     {"seeking_work", "persons", "Without a job and searching for one this month (at any intensity)."},
+    {"seeking_work_activated", "persons",
+     "Searching for work while activated towards work by the pathway, so that activation instruments are open: from housing "
+     "under parallel and work-first, after the course under sequential (or past A2 on the new law's B1 and education routes). "
+     "The rest of seeking_work is own search during a sequential course and early matching from the AZC."},
     {"in_paid_work", "persons", "In paid work at the end of the month."},
     {"in_part_time_work", "persons", "In part-time paid work."},
     {"in_full_time_work", "persons", "In full-time paid work."},

@@ -177,3 +177,42 @@ TEST_CASE("Sequential pathway: those who combine course and work follow it like 
     for (std::uint32_t i = 0; i < 40000; ++i) combining += synthesized.pathway[i] == static_cast<std::uint8_t>(Pathway::parallel);
     CHECK(std::abs(combining / 40000.0 - 0.2) < 4.0 * std::sqrt(0.2 * 0.8 / 40000.0));
 }
+
+TEST_CASE("Activated job seekers: every seeker under parallel, only those past the course under sequential",
+          "[model][pathways][outputs]") {
+    // Parallel (no early matching from the AZC): every housed seeker is activated from housing.
+    const RunOutput parallel = run_default_with({{"cohort.size", std::int64_t{3000}},
+                                                 {"municipalities.national.pathway", std::string("parallel")}});
+    for (int month = 0; month < parallel.months; ++month) {
+        INFO("month " << month);
+        REQUIRE(value_at(parallel, IndicatorId::seeking_work_activated, month) ==
+                value_at(parallel, IndicatorId::seeking_work, month));
+    }
+    // Sequential, old law, nobody combining, 30% own search in the course: whoever is in a course
+    // or waiting for one searches on their own, so the activated seekers are among the housed
+    // who are neither (in_language_course and waiting_for_course_seat count everyone who began
+    // the month in or before a course). Old-law courses end, so activation comes later.
+    const RunOutput sequential = run_default_with({{"cohort.size", std::int64_t{3000}},
+                                                   {"labour.sequential_combining_share", 0.0},
+                                                   {"labour.sequential_course_search_factor", 0.3}});
+    double activated_months = 0.0, own_search_months = 0.0;
+    for (int month = 0; month < sequential.months; ++month) {
+        INFO("month " << month);
+        const double activated = value_at(sequential, IndicatorId::seeking_work_activated, month);
+        const double past_course = value_at(sequential, IndicatorId::housed, month) -
+                                   value_at(sequential, IndicatorId::in_language_course, month) -
+                                   value_at(sequential, IndicatorId::waiting_for_course_seat, month);
+        REQUIRE(activated <= past_course);
+        REQUIRE(activated <= value_at(sequential, IndicatorId::seeking_work, month));
+        activated_months += activated;
+        own_search_months += value_at(sequential, IndicatorId::seeking_work, month) - activated;
+    }
+    CHECK(activated_months > 0.0);
+    CHECK(own_search_months > 0.0);
+    // With everyone combining, the sequential scenario activates like the parallel one.
+    const RunOutput combining = run_default_with({{"cohort.size", std::int64_t{3000}},
+                                                  {"labour.sequential_combining_share", 1.0}});
+    for (int month = 0; month < combining.months; ++month)
+        REQUIRE(value_at(combining, IndicatorId::seeking_work_activated, month) ==
+                value_at(combining, IndicatorId::seeking_work, month));
+}
