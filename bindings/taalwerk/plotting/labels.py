@@ -21,7 +21,7 @@ INDICATOR_WORDS = {
     "waiting_for_intake": "waiting for the intake",
     "in_guidance": "guided by a klantmanager (caseworker)",
     "seeking_work": "looking for work",
-    "seeking_work_activated": "looking for work, activated by the pathway",
+    "seeking_work_activated": "looking for work, activated",
     "in_paid_work": "in paid work",
     "in_part_time_work": "in a part-time job",
     "in_full_time_work": "in a full-time job",
