@@ -40,6 +40,8 @@ public:
     const AgentStore& agents() const { return agents_; }
     AgentStore& agents() { return agents_; }
     const GroupCells& cells() const { return cells_; }
+    // This month's job-search claims on the openings (for tests that look at who searched).
+    const ContestedResourceAllocator& vacancies() const { return vacancies_; }
 
     // Scratch memory of the allocators per agent (for memory reports).
     static constexpr std::size_t allocator_bytes_per_agent() {

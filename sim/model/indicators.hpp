@@ -121,7 +121,7 @@ inline constexpr std::array<IndicatorDescription, indicator_count> indicator_des
     {"seeking_work_activated", "persons",
      "Searching for work while activated towards work by the pathway, so that activation instruments are open: from housing "
      "under parallel and work-first, after the course under sequential (or past A2 on the new law's B1 and education routes). "
-     "The rest of seeking_work is own search during a sequential course and early matching from the AZC."},
+     "The rest of seeking_work is own search before or during a sequential course and early matching from the AZC."},
     {"in_paid_work", "persons", "In paid work at the end of the month."},
     {"in_part_time_work", "persons", "In part-time paid work."},
     {"in_full_time_work", "persons", "In full-time paid work."},

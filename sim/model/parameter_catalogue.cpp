@@ -336,7 +336,8 @@ void add_inburgering_parameters(ParameterCatalogue& catalogue) {
                                   "Months after the permit by which the exam must be passed; after it the person counts as overdue."));
     p.push_back(real_parameter("inburgering.exam_ready_margin", 0.25, 0.0, 2.0, "levels", assumed,
                                "A learner sits the exam once within this distance below the target level (under the old "
-                               "law also once past inburgering.old.exemption_lesson_hours, working towards the exemption)."));
+                               "law an exemption seeker also once past inburgering.old.exemption_lesson_hours, working "
+                               "towards the exemption)."));
     p.push_back(real_parameter("inburgering.exam_pass_scale", 0.2, 0.01, 2.0, "levels", assumed,
                                "Spread of the logistic exam-pass curve: pass probability is 1/2 at the target level."));
     p.push_back(integer_parameter("inburgering.months_between_exams", 3, 1, 24, "months", assumed,

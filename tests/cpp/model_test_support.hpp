@@ -45,6 +45,9 @@ public:
     void step(int month) { simulation_.step(month, totals_); }
     const AgentStore& agents() const { return simulation_.agents(); }
     const ModelParameters& parameters() const { return *parameters_; }
+    const CohortSimulation& simulation() const { return simulation_; }
+    // The last month's value of an indicator for group "all" (group 0).
+    double value(IndicatorId id) const { return totals_[static_cast<std::size_t>(id) * simulation_.cells().group_count()]; }
 
 private:
     std::unique_ptr<ModelParameters> parameters_;  // declared first: the simulation refers to it

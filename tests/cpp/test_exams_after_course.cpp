@@ -31,11 +31,12 @@ Overrides loan_ends_near_exemption_hours(bool exams_after_course) {
                                                         {"inburgering.old.exemption_seeking_share", 1.0}});
 }
 
-// Per agent, the months in which an exam attempt was made, and whether the course had ended
-// before that month.
+// Per agent, the months in which an exam attempt was made, whether the course had ended before
+// that month, and whether the month was a course month.
 struct ExamAttempt {
     int month = 0;
     bool after_course = false;
+    bool course_month = false;
     InburgeringRoute route = InburgeringRoute::old_exam;
 };
 
@@ -49,6 +50,7 @@ std::vector<std::vector<ExamAttempt>> exam_attempts_by_agent(const Overrides& ov
         for (std::uint32_t i = 0; i < after.size(); ++i)
             if (after.exam_attempts[i] != before.exam_attempts[i])
                 attempts[i].push_back({month, before.course_status[i] == CourseStatus::finished,
+                                       after.months_in_course[i] != before.months_in_course[i],
                                        static_cast<InburgeringRoute>(after.inburgering_route[i])});
     }
     return attempts;
@@ -85,9 +87,13 @@ TEST_CASE("Exams after the course: attempts follow the rules, only after a cours
         std::size_t after_course_attempts = 0;
         for (std::size_t i = 0; i < on.size(); ++i) {
             INFO("agent " << i);
-            for (const ExamAttempt& attempt : off[i]) REQUIRE_FALSE(attempt.after_course);
+            for (const ExamAttempt& attempt : off[i]) {
+                REQUIRE_FALSE(attempt.after_course);
+                REQUIRE(attempt.course_month);
+            }
             for (std::size_t k = 0; k < on[i].size(); ++k) {
                 REQUIRE(on[i][k].route != InburgeringRoute::z_route);
+                REQUIRE((on[i][k].after_course || on[i][k].course_month));  // never before a course
                 if (k > 0) REQUIRE(on[i][k].month - on[i][k - 1].month >= 3);  // inburgering.months_between_exams
                 after_course_attempts += on[i][k].after_course;
             }
@@ -160,4 +166,22 @@ TEST_CASE("Exemption seeking: a share of the people sit the exam towards the exe
     // The trait is a Bernoulli draw per person: within 4 standard errors of the share.
     const double sigma = std::sqrt(share * (1.0 - share) / exempt_everyone);
     CHECK(std::abs(exempt_some / exempt_everyone - share) < 4.0 * sigma);
+}
+
+TEST_CASE("Exams after the course: nobody sits the exam before a course, however well they speak", "[model][inburgering]") {
+    // No course seats, fast learning from 20 early-start lesson hours a week in the AZC: many
+    // reach A2 (the old exam's level) without ever starting a course, and nobody sits the exam.
+    const AgentStore a = agents_after({{"cohort.size", std::int64_t{2000}},
+                                       {"municipalities.national.course_seats_per_100", 0.0},
+                                       {"municipalities.national.early_start_language_hours_per_week", 20.0},
+                                       {"language.gain_per_lesson_hour", 0.02}},
+                                      60, RandomKey{4, 0});
+    std::size_t at_a2 = 0;
+    for (std::uint32_t i = 0; i < a.size(); ++i) {
+        INFO("agent " << i);
+        REQUIRE(a.exam_attempts[i] == 0);
+        REQUIRE(a.months_in_course[i] == 0);
+        at_a2 += a.proficiency[i] >= a2_level;
+    }
+    CHECK(at_a2 > a.size() / 4);
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "model/cohort_simulation.hpp"
+#include "model/inburgering.hpp"
 #include "model/labour_market.hpp"
 #include "model_test_support.hpp"
 
@@ -215,4 +216,36 @@ TEST_CASE("Activated job seekers: every seeker under parallel, only those past t
     for (int month = 0; month < combining.months; ++month)
         REQUIRE(value_at(combining, IndicatorId::seeking_work_activated, month) ==
                 value_at(combining, IndicatorId::seeking_work, month));
+}
+
+TEST_CASE("Activated job seekers: the indicator counts the searches the first pass made as activated",
+          "[model][pathways][outputs]") {
+    // New law, sequential, nobody combining, 30% own search in the course: on the B1 and education
+    // routes a learner is activated in the course once past A2, as the search saw it at the start
+    // of the month (pathway, course and proficiency before this month's intake, seat and lessons).
+    AgentLevelRun run({{"cohort.size", std::int64_t{3000}},
+                       {"inburgering.regime", std::string("new_2022")},
+                       {"labour.sequential_combining_share", 0.0},
+                       {"labour.sequential_course_search_factor", 0.3}},
+                      RandomKey{6, 0});
+    double activated_in_course = 0.0;
+    for (int month = 0; month < 60; ++month) {
+        const AgentStore before = run.agents();
+        run.step(month);
+        const AgentStore& after = run.agents();
+        const ContestedResourceAllocator& vacancies = run.simulation().vacancies();
+        double expected = 0.0;
+        for (std::uint32_t i = 0; i < after.size(); ++i) {
+            const bool searching = vacancies.claimed(i) && vacancies.claim_priority(i) == 0;
+            const bool activated =
+                after.housed[i] && activated_towards_work(static_cast<Pathway>(before.pathway[i]), before.course_status[i],
+                                                          past_a2_milestone(static_cast<InburgeringRoute>(after.inburgering_route[i]),
+                                                                            before.proficiency[i]));
+            expected += searching && activated;
+            activated_in_course += searching && activated && before.course_status[i] == CourseStatus::in_course;
+        }
+        INFO("month " << month);
+        REQUIRE(run.value(IndicatorId::seeking_work_activated) == expected);
+    }
+    CHECK(activated_in_course > 0.0);  // the milestone case occurs
 }
